@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+'use strict';
+require('./run-with-node22.cjs')('server.cjs');

@@ -1,0 +1,64 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { Severity } from '../language/analysis/diagnostic-codes.js';
+
+/** The shape of `rpcstate check --format json`, fixed by the contract. Lines and columns are 1-based. */
+export interface ReportedDiagnostic {
+    severity: Severity;
+    code: string;
+    message: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    related: Array<{ message: string; line: number; column: number }>;
+}
+
+export interface FileReport {
+    path: string;
+    diagnostics: ReportedDiagnostic[];
+}
+
+export interface CheckReport {
+    files: FileReport[];
+    summary: { files: number; errors: number; warnings: number };
+}
+
+export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic {
+    const { start, end } = diagnostic.range;
+    return {
+        severity: reportedSeverity(diagnostic.severity),
+        code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? 'syntax'),
+        message: diagnostic.message,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        related: (diagnostic.relatedInformation ?? []).map(info => ({
+            message: info.message,
+            line: info.location.range.start.line + 1,
+            column: info.location.range.start.character + 1,
+        })),
+    };
+}
+
+function reportedSeverity(severity: DiagnosticSeverity | undefined): Severity {
+    switch (severity) {
+        case DiagnosticSeverity.Warning: return 'warning';
+        case DiagnosticSeverity.Information:
+        case DiagnosticSeverity.Hint: return 'info';
+        default: return 'error';
+    }
+}
+
+export function summarize(files: FileReport[]): CheckReport {
+    let errors = 0;
+    let warnings = 0;
+    for (const file of files) {
+        for (const d of file.diagnostics) {
+            if (d.severity === 'error') errors++;
+            else if (d.severity === 'warning') warnings++;
+        }
+    }
+    return { files, summary: { files: files.length, errors, warnings } };
+}

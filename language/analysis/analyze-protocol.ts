@@ -1,0 +1,47 @@
+import type { MachineModel, ProtocolModel } from '../model/machine-model.js';
+import type { Phase } from './catalog.js';
+import type { Finding } from './finding.js';
+import { compareFindings } from './finding.js';
+import { buildMachineGraph } from './machine-graph.js';
+import { explorePhases } from './phase-analysis.js';
+import { checkReachability } from './reachability.js';
+import { checkProtocolStructure } from './structural-checks.js';
+
+/** Everything the analysis knows about one machine, beyond its findings. */
+export interface MachineAnalysis {
+    readonly machine: MachineModel;
+    /** False when structural errors gate the path checks (no single initial/end, duplicate names, unknown targets). */
+    readonly pathChecked: boolean;
+    /** Phases the call can be in on entering each state, by state name; empty when not path-checked. */
+    readonly phasesAt: ReadonlyMap<string, ReadonlySet<Phase>>;
+}
+
+export interface ProtocolAnalysis {
+    readonly findings: readonly Finding[];
+    readonly machines: readonly MachineAnalysis[];
+}
+
+/**
+ * The whole analysis of a protocol: structural checks on every machine; path
+ * checks (reachability, then phase legality) only on machines that are well
+ * formed, as the contract requires. Pure: the same model gives the same result.
+ */
+export function analyzeProtocol(protocol: ProtocolModel): ProtocolAnalysis {
+    const findings: Finding[] = checkProtocolStructure(protocol);
+    const machines: MachineAnalysis[] = [];
+    for (const machine of protocol.machines) {
+        const graph = buildMachineGraph(machine);
+        if (!graph) {
+            machines.push({ machine, pathChecked: false, phasesAt: new Map() });
+            continue;
+        }
+        for (const f of checkReachability(graph)) findings.push(f);
+        const exploration = explorePhases(graph);
+        for (const f of exploration.findings) findings.push(f);
+        const phasesAt = new Map<string, ReadonlySet<Phase>>();
+        graph.states.forEach((state, i) => phasesAt.set(state.name, exploration.phasesAt[i]));
+        machines.push({ machine, pathChecked: true, phasesAt });
+    }
+    findings.sort(compareFindings);
+    return { findings, machines };
+}

@@ -1,0 +1,31 @@
+import type { SourceRange } from '../model/source-range.js';
+import type { DiagnosticCode, Severity } from './diagnostic-codes.js';
+import { codeInfo } from './diagnostic-codes.js';
+
+/** One step of an offending path, pointing at the transition taken (or, last, at the offending element). */
+export interface PathStep {
+    readonly message: string;
+    readonly range: SourceRange;
+}
+
+/** What the analysis reports: plain data, turned into LSP diagnostics or CLI output by adapters. */
+export interface Finding {
+    readonly code: DiagnosticCode;
+    readonly severity: Severity;
+    readonly message: string;
+    readonly range: SourceRange;
+    /** The machine the finding belongs to, when it belongs to one. */
+    readonly machine?: string;
+    /** A shortest path from the initial state to the offending element, for path checks. */
+    readonly path?: readonly PathStep[];
+}
+
+export function finding(code: DiagnosticCode, message: string, range: SourceRange, extra: { machine?: string; path?: readonly PathStep[] } = {}): Finding {
+    return { code, severity: codeInfo(code).severity, message, range, ...extra };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+    return a.range.start.line - b.range.start.line
+        || a.range.start.character - b.range.start.character
+        || a.code.localeCompare(b.code);
+}

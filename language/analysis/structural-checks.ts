@@ -1,0 +1,119 @@
+import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel } from '../model/machine-model.js';
+import { actionLabel } from './action-labels.js';
+import { catalogNames, entryUnderOtherKind, lookupCatalog, otherSide } from './catalog.js';
+import { closestName } from './closest-name.js';
+import type { Finding } from './finding.js';
+import { finding } from './finding.js';
+
+/** Checks that need no path: names, counts, catalog lookups. */
+export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
+    const findings: Finding[] = [];
+    const seenSides = new Map<string, MachineModel>();
+    for (const machine of protocol.machines) {
+        const first = seenSides.get(machine.side);
+        if (first) {
+            findings.push(finding('duplicate-machine',
+                `Protocol ${protocol.name} already has a ${machine.side}, ${first.name}: a protocol describes one client and one server. Merge ${machine.name} into ${first.name}, or move it to a protocol of its own.`,
+                machine.nameRange, { machine: machine.name }));
+        } else {
+            seenSides.set(machine.side, machine);
+        }
+        for (const f of checkMachineStructure(machine)) findings.push(f);
+    }
+    return findings;
+}
+
+export function checkMachineStructure(machine: MachineModel): Finding[] {
+    const findings: Finding[] = [];
+    const report = (code: Parameters<typeof finding>[0], message: string, range: Parameters<typeof finding>[2]) =>
+        findings.push(finding(code, message, range, { machine: machine.name }));
+
+    const byName = new Map<string, StateModel>();
+    const initials: StateModel[] = [];
+    const ends: StateModel[] = [];
+    for (const state of machine.states) {
+        const first = byName.get(state.name);
+        if (first) {
+            report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${first.nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
+        } else {
+            byName.set(state.name, state);
+        }
+        if (state.initial) initials.push(state);
+        if (state.end) ends.push(state);
+    }
+
+    if (initials.length === 0) {
+        report('missing-initial', `${machine.name} has no initial state, so no path can be checked. Mark the state where the ${machine.side === 'client' ? 'call is made' : 'call is dispatched'} with \`initial state\`.`, machine.nameRange);
+    }
+    for (const extra of initials.slice(1)) {
+        report('multiple-initial', `${extra.name} is a second initial state of ${machine.name}; ${initials[0].name} is the first. A machine starts in exactly one state: drop \`initial\` here.`, extra.headerRange);
+    }
+    if (ends.length === 0) {
+        report('missing-end', `${machine.name} has no end state, so no path can finish. Add \`end state End\` and route the last transitions to it.`, machine.nameRange);
+    }
+    for (const extra of ends.slice(1)) {
+        report('multiple-end', `${extra.name} is a second end state of ${machine.name}; ${ends[0].name} is the first. Route every finished path to ${ends[0].name} and remove ${extra.name}.`, extra.headerRange);
+    }
+
+    const stateNames = [...byName.keys()];
+    // Suggestions cost an edit distance per state name: offer them for the first few only.
+    let suggestionsLeft = 50;
+    for (const state of machine.states) {
+        const outcomes = new Set<string>();
+        let hasDefault = false;
+        for (const transition of state.transitions) {
+            if (transition.outcome === undefined) {
+                if (hasDefault) {
+                    report('duplicate-outcome', `${state.name} already has a default transition (one without \`on\`); a second one is never taken. Remove it, or give it an outcome with \`on NAME\`.`, transition.range);
+                }
+                hasDefault = true;
+            } else {
+                if (outcomes.has(transition.outcome)) {
+                    report('duplicate-outcome', `${state.name} already handles \`on ${transition.outcome}\`; this second transition is never taken. Remove it, or handle another outcome.`, transition.range);
+                }
+                outcomes.add(transition.outcome);
+            }
+            if (!byName.has(transition.target)) {
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames) : undefined;
+                const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
+                report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
+            }
+            if (transition.effect) findings.push(...checkCatalogUse(machine, state, transition.effect, 'effect'));
+        }
+        if (state.action) {
+            findings.push(...checkCatalogUse(machine, state, state.action, 'action'));
+            if (state.action.kind === 'call' && machine.side === 'client' && !outcomes.has('exception')) {
+                report('unhandled-outcome', `The call in ${state.name} can fail with an exception, and ${state.name} has no \`on exception\` transition, so that failure ${hasDefault ? 'takes the default transition as if the call were outstanding' : 'goes nowhere'}. Add \`on exception -> ${endName(machine) ?? 'End'}\` (nothing is outstanding then, no notification will come).`, state.action.range);
+            }
+        }
+    }
+    return findings;
+}
+
+function checkCatalogUse(machine: MachineModel, state: StateModel, use: ActionModel | EffectModel, role: 'action' | 'effect'): Finding[] {
+    const entry = lookupCatalog(use.kind, use.name);
+    const where = role === 'action' ? `the action of ${state.name}` : `an effect in ${state.name}`;
+    if (!entry) {
+        const kind = use.kind as 'invoke' | 'await';
+        const name = use.name ?? '';
+        const other = entryUnderOtherKind(kind, name);
+        let hint: string;
+        if (other) {
+            hint = kind === 'invoke' ? `${name} is an event: write \`await ${name}\`.` : `${name} is a function: write \`invoke ${name}\`.`;
+        } else {
+            const near = closestName(name, catalogNames(kind));
+            hint = near ? `Did you mean ${near}?` : `Known ${kind === 'invoke' ? 'functions' : 'events'}: ${catalogNames(kind).join(', ')}.`;
+        }
+        return [finding('unknown-action', `\`${use.kind} ${name}\` (${where}) names nothing in the catalog. ${hint}`, use.range, { machine: machine.name })];
+    }
+    if (!entry.rules[machine.side]) {
+        const alternative = entry.counterpart?.[machine.side];
+        const hint = alternative ? ` On the ${machine.side}, use ${alternative === 'call' || alternative === 'dispatch' ? `\`${alternative}\`` : alternative} instead.` : ' Remove it, or move it to the other machine.';
+        return [finding('wrong-side', `${actionLabel(use)} belongs to the ${otherSide(machine.side)} side; ${machine.name} is a ${machine.side}.${hint}`, use.range, { machine: machine.name })];
+    }
+    return [];
+}
+
+function endName(machine: MachineModel): string | undefined {
+    return machine.states.find(state => state.end)?.name;
+}

@@ -1,0 +1,54 @@
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import { RpcstateGeneratedModule, RpcstateGeneratedSharedModule } from './generated/module.js';
+import { MachineScopeComputation } from './scoping/machine-scope-computation.js';
+import { StateScopeProvider } from './scoping/state-scope-provider.js';
+import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
+import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
+import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
+import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
+
+/** Services the language adds to Langium's. */
+export interface RpcstateAddedServices {
+    analysis: {
+        ProtocolAnalyzer: ProtocolAnalyzer;
+    };
+    validation: {
+        RpcstateValidator: RpcstateValidator;
+    };
+}
+
+export type RpcstateServices = LangiumServices & RpcstateAddedServices;
+
+export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & RpcstateAddedServices> = {
+    analysis: {
+        ProtocolAnalyzer: () => new ProtocolAnalyzer(),
+    },
+    parser: {
+        ParserErrorMessageProvider: () => new RpcstateParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new RpcstateLexerErrorMessageProvider(),
+    },
+    references: {
+        ScopeProvider: services => new StateScopeProvider(services),
+        ScopeComputation: services => new MachineScopeComputation(services),
+    },
+    validation: {
+        DocumentValidator: services => new RpcstateDocumentValidator(services),
+        RpcstateValidator: services => new RpcstateValidator(services.analysis.ProtocolAnalyzer),
+    },
+};
+
+/** Creates the shared and the language services, and registers the validation checks. */
+export function createRpcstateServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
+    const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule);
+    const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule);
+    shared.ServiceRegistry.register(Rpcstate);
+    Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');
+    if (!context.connection) {
+        // Without a language client nobody sends configuration: build with defaults now.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Rpcstate };
+}

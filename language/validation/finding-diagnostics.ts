@@ -1,0 +1,18 @@
+import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
+import type { DiagnosticCode } from '../analysis/diagnostic-codes.js';
+import { codeDocumentationUrl } from '../analysis/diagnostic-codes.js';
+import type { Finding } from '../analysis/finding.js';
+
+/** A finding's offending path as LSP related information: one location per step. */
+export function pathAsRelatedInformation(finding: Finding, uri: string): DiagnosticRelatedInformation[] | undefined {
+    return finding.path?.map(step => ({ location: { uri, range: step.range }, message: step.message }));
+}
+
+export function codeDescription(code: DiagnosticCode): { href: string } {
+    return { href: codeDocumentationUrl(code) };
+}
+
+/** A lexer or parser diagnostic of Langium's, tagged with the contract's `syntax` code. */
+export function asSyntaxDiagnostic(diagnostic: Diagnostic): Diagnostic {
+    return { ...diagnostic, code: 'syntax', codeDescription: codeDescription('syntax'), source: 'rpcstate' };
+}
