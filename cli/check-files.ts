@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { LangiumDocument } from 'langium';
 import { URI } from 'langium';
 import type { RpcstateServices } from '../language/rpcstate-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -13,23 +12,22 @@ export interface LanguageServices {
     readonly Rpcstate: RpcstateServices;
 }
 
-/** Checks source texts already in memory: the one code path behind `rpcstate check` and the expect-comment runner. */
+/**
+ * Checks source texts already in memory: the one code path behind `rpcstate
+ * check` and the expect-comment runner. Each document is parsed and handed to
+ * the language's DocumentValidator (syntax errors, then the analysis), without
+ * the workspace build: the checks resolve state names themselves, so the CLI
+ * skips Langium's indexing and linking, which only the editor features need.
+ */
 export async function checkSources(services: LanguageServices, sources: readonly SourceFile[]): Promise<CheckReport> {
-    const documents: Array<{ path: string; document: LangiumDocument }> = sources.map(source => ({
-        path: source.path,
-        document: services.shared.workspace.LangiumDocumentFactory.fromString(source.text, URI.file(resolve(source.path))),
-    }));
-    const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const { document } of documents) {
-        if (langiumDocuments.hasDocument(document.uri)) langiumDocuments.deleteDocument(document.uri);
-        langiumDocuments.addDocument(document);
+    const factory = services.shared.workspace.LangiumDocumentFactory;
+    const validator = services.Rpcstate.validation.DocumentValidator;
+    const files: FileReport[] = [];
+    for (const source of sources) {
+        const document = factory.fromString(source.text, URI.file(resolve(source.path)));
+        const diagnostics = await validator.validateDocument(document);
+        files.push({ path: source.path, diagnostics: diagnostics.map(toReportedDiagnostic).sort(byPosition) });
     }
-    await services.shared.workspace.DocumentBuilder.build(documents.map(d => d.document), { validation: true });
-    const files: FileReport[] = documents.map(({ path, document }) => ({
-        path,
-        diagnostics: (document.diagnostics ?? []).map(toReportedDiagnostic).sort(byPosition),
-    }));
-    for (const { document } of documents) langiumDocuments.deleteDocument(document.uri);
     return summarize(files);
 }
 

@@ -29,7 +29,7 @@ export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic
     return {
         severity: reportedSeverity(diagnostic.severity),
         code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? 'syntax'),
-        message: diagnostic.message,
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         line: start.line + 1,
         column: start.character + 1,
         endLine: end.line + 1,

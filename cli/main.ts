@@ -64,7 +64,7 @@ export async function main(): Promise<void> {
     try {
         process.exitCode = await runCli(process.argv.slice(2), io);
     } catch (error) {
-        io.stderr(`rpcstate: internal error: ${(error as Error)?.message ?? String(error)} (please report it with the input that caused it)\n`);
+        if (process.env.RPCSTATE_DEBUG) io.stderr(String((error as Error)?.stack)); io.stderr(`rpcstate: internal error: ${(error as Error)?.message ?? String(error)} (please report it with the input that caused it)\n`);
         process.exitCode = EXIT_USAGE;
     }
 }

@@ -5,6 +5,7 @@ import { inject } from 'langium';
 import { RpcstateGeneratedModule, RpcstateGeneratedSharedModule } from './generated/module.js';
 import { MachineScopeComputation } from './scoping/machine-scope-computation.js';
 import { StateScopeProvider } from './scoping/state-scope-provider.js';
+import { createSafeLangiumParser } from './syntax/safe-cst-builder.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
@@ -27,6 +28,7 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
         ProtocolAnalyzer: () => new ProtocolAnalyzer(),
     },
     parser: {
+        LangiumParser: services => createSafeLangiumParser(services),
         ParserErrorMessageProvider: () => new RpcstateParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new RpcstateLexerErrorMessageProvider(),
     },

@@ -101,8 +101,12 @@ function checkCatalogUse(machine: MachineModel, state: StateModel, use: ActionMo
         if (other) {
             hint = kind === 'invoke' ? `${name} is an event: write \`await ${name}\`.` : `${name} is a function: write \`invoke ${name}\`.`;
         } else {
-            const near = closestName(name, catalogNames(kind));
-            hint = near ? `Did you mean ${near}?` : `Known ${kind === 'invoke' ? 'functions' : 'events'}: ${catalogNames(kind).join(', ')}.`;
+            const sameKind = catalogNames(kind);
+            const otherKind = kind === 'invoke' ? 'await' : 'invoke';
+            const near = closestName(name, [...sameKind, ...catalogNames(otherKind)]);
+            if (near && sameKind.includes(near)) hint = `Did you mean ${near}?`;
+            else if (near) hint = `Did you mean \`${otherKind} ${near}\`? (${near} is ${otherKind === 'await' ? 'an event' : 'a function'}.)`;
+            else hint = `Known ${kind === 'invoke' ? 'functions' : 'events'}: ${sameKind.join(', ')}.`;
         }
         return [finding('unknown-action', `\`${use.kind} ${name}\` (${where}) names nothing in the catalog. ${hint}`, use.range, { machine: machine.name })];
     }
