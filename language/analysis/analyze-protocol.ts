@@ -24,13 +24,15 @@ export interface ProtocolAnalysis {
 /**
  * The whole analysis of a protocol: structural checks on every machine; path
  * checks (reachability, then phase legality) only on machines that are well
- * formed, as the contract requires. Pure: the same model gives the same result.
+ * formed, as the contract requires. A machine the parser could only partly
+ * read (`incomplete`) gets no finding at all: its syntax error comes first.
+ * Pure: the same model gives the same result.
  */
 export function analyzeProtocol(protocol: ProtocolModel): ProtocolAnalysis {
     const findings: Finding[] = checkProtocolStructure(protocol);
     const machines: MachineAnalysis[] = [];
     for (const machine of protocol.machines) {
-        const graph = buildMachineGraph(machine);
+        const graph = machine.incomplete ? undefined : buildMachineGraph(machine);
         if (!graph) {
             machines.push({ machine, pathChecked: false, phasesAt: new Map() });
             continue;

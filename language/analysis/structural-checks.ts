@@ -10,6 +10,7 @@ export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
     const findings: Finding[] = [];
     const seenSides = new Map<string, MachineModel>();
     for (const machine of protocol.machines) {
+        if (machine.incomplete) continue;
         const first = seenSides.get(machine.side);
         if (first) {
             findings.push(finding('duplicate-machine',

@@ -19,6 +19,11 @@ export interface MachineModel {
     readonly range: SourceRange;
     readonly nameRange: SourceRange;
     readonly states: readonly StateModel[];
+    /**
+     * The parser had to recover inside this machine (or just after it): what
+     * it holds is a guess, so the checks leave it alone until it parses.
+     */
+    readonly incomplete?: boolean;
 }
 
 export interface StateModel {

@@ -2,7 +2,7 @@ import type { AstNode, CstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Action, Effect, Machine, Protocol, State, Transition } from '../generated/ast.js';
 import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from './machine-model.js';
-import type { SourceRange } from './source-range.js';
+import type { SourcePosition, SourceRange } from './source-range.js';
 import { EMPTY_RANGE } from './source-range.js';
 
 /**
@@ -11,12 +11,35 @@ import { EMPTY_RANGE } from './source-range.js';
  * recover from (missing names) get empty names, which the checks treat like
  * any unknown name.
  */
-export function buildProtocolModel(protocol: Protocol): ProtocolModel {
+export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = []): ProtocolModel {
+    const machines = protocol.machines.map(buildMachine);
+    const incomplete = machinesHitBySyntaxErrors(machines, syntaxErrors);
     return {
         name: protocol.name ?? '',
         description: protocol.description,
-        machines: protocol.machines.map(buildMachine),
+        machines: machines.map((machine, i) => (incomplete.has(i) ? { ...machine, incomplete: true } : machine)),
     };
+}
+
+/**
+ * A syntax error spoils the machines around it, and the last machine that
+ * starts before it: recovery may have cut that one short or split it in two.
+ */
+function machinesHitBySyntaxErrors(machines: readonly MachineModel[], errors: readonly SourcePosition[]): Set<number> {
+    const hit = new Set<number>();
+    for (const error of errors) {
+        let before = -1;
+        machines.forEach((machine, i) => {
+            if (comparePositions(machine.range.start, error) < 0) before = i;
+            if (comparePositions(machine.range.start, error) <= 0 && comparePositions(error, machine.range.end) <= 0) hit.add(i);
+        });
+        if (before >= 0) hit.add(before);
+    }
+    return hit;
+}
+
+function comparePositions(a: SourcePosition, b: SourcePosition): number {
+    return a.line - b.line || a.character - b.character;
 }
 
 function buildMachine(machine: Machine): MachineModel {

@@ -13,7 +13,7 @@ export class RpcstateParserErrorMessageProvider extends LangiumParserErrorMessag
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
-        return `Unexpected ${found(options.firstRedundant)}: after the protocol header only \`client NAME { ... }\` and \`server NAME { ... }\` machines may follow.`;
+        return `${TRAILING_INPUT}: unexpected ${found(options.firstRedundant)}; after the protocol header only \`client NAME { ... }\` and \`server NAME { ... }\` machines may follow.`;
     }
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
@@ -26,6 +26,9 @@ export class RpcstateParserErrorMessageProvider extends LangiumParserErrorMessag
         return alternativesMessage(wants, options.actual[0], options.previous, options.ruleName);
     }
 }
+
+/** How every "the file should have ended here" message starts: a cascade marker for the validator. */
+export const TRAILING_INPUT = 'Text after the end of the protocol';
 
 /** A token type as a reader knows it: `->`, `state`, a name, a description. */
 function tokenWant(type: TokenType): string {
@@ -85,6 +88,7 @@ function mismatchMessage(want: string, actual: IToken, previous: IToken | undefi
     }
     if (want === '`state`') return `Expected \`state\` after \`${prev}\`${tail}`;
     if (want === '`protocol`') return `A file starts with \`protocol NAME\`${tail}`;
+    if (want === 'the end of the file') return `${TRAILING_INPUT}: found ${found(actual)} after the last machine closed. Check the braces above: a \`}\` too many ends a machine early.`;
     return `Expected ${want}${prev ? ` after \`${prev}\`` : ''}${tail}`;
 }
 

@@ -1,4 +1,6 @@
+import { AstUtils } from 'langium';
 import type { ProtocolAnalysis } from '../analysis/analyze-protocol.js';
+import type { SourcePosition } from '../model/source-range.js';
 import { analyzeProtocol } from '../analysis/analyze-protocol.js';
 import type { Protocol } from '../generated/ast.js';
 import type { ProtocolModel } from '../model/machine-model.js';
@@ -20,10 +22,22 @@ export class ProtocolAnalyzer {
     analyze(protocol: Protocol): AnalyzedProtocol {
         let result = this.cache.get(protocol);
         if (!result) {
-            const model = buildProtocolModel(protocol);
+            const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol));
             result = { model, analysis: analyzeProtocol(model) };
             this.cache.set(protocol, result);
         }
         return result;
     }
+}
+
+/** Where the lexer and the parser failed, so the model can mark the machines they cut short. */
+function syntaxErrorPositions(protocol: Protocol): SourcePosition[] {
+    const { parseResult } = AstUtils.getDocument(protocol);
+    const positions: SourcePosition[] = [];
+    for (const error of parseResult.lexerErrors) positions.push({ line: error.line! - 1, character: error.column! - 1 });
+    for (const error of parseResult.parserErrors) {
+        const token = Number.isFinite(error.token.startLine) ? error.token : (error as { previousToken?: typeof error.token }).previousToken;
+        if (token && Number.isFinite(token.startLine)) positions.push({ line: token.startLine! - 1, character: token.startColumn! - 1 });
+    }
+    return positions;
 }

@@ -1,7 +1,12 @@
 import type { ParseResult, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
+import { TRAILING_INPUT } from '../syntax/syntax-messages.js';
 import { asSyntaxDiagnostic } from './finding-diagnostics.js';
+
+function messageText(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+}
 
 /**
  * Lexer and parser errors become `syntax` diagnostics; Langium's linking
@@ -15,10 +20,21 @@ export class RpcstateDocumentValidator extends DefaultDocumentValidator {
         for (const diagnostic of own) diagnostics.push(asSyntaxDiagnostic(diagnostic));
     }
 
+    /**
+     * Error recovery makes one mistake look like several: keep the first
+     * parse error of each line, and drop "expected the end of the file" when
+     * an earlier error explains why the parser stopped there.
+     */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const own: Diagnostic[] = [];
         super.processParsingErrors(parseResult, own, options);
-        for (const diagnostic of own) diagnostics.push(asSyntaxDiagnostic(diagnostic));
+        const lines = new Set<number>();
+        own.forEach((diagnostic, i) => {
+            const line = diagnostic.range.start.line;
+            const cascade = lines.has(line) || (i > 0 && messageText(diagnostic).startsWith(TRAILING_INPUT));
+            lines.add(line);
+            if (!cascade) diagnostics.push(asSyntaxDiagnostic(diagnostic));
+        });
     }
 
     protected override processLinkingErrors(): void {
