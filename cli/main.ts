@@ -1,26 +1,14 @@
-import { Command, CommanderError, Option } from 'commander';
-import { NodeFileSystem } from 'langium/node';
-import { createRpcstateServices } from '../language/rpcstate-module.js';
-import { checkPaths } from './check-files.js';
-import { formatJson } from './formats/json-format.js';
-import { formatSarif } from './formats/sarif-format.js';
-import { formatText } from './formats/text-format.js';
+import { Command, CommanderError } from 'commander';
+import type { CliIo, CommandOutcome } from './cli-io.js';
+import { EXIT_OK, EXIT_USAGE } from './cli-io.js';
+import { registerCheckCommand } from './commands/check-command.js';
 import { VERSION } from './version.js';
 
-/** Exit statuses of the contract. */
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
-
-export interface CliIo {
-    stdout: (text: string) => void;
-    stderr: (text: string) => void;
-    stdoutIsTty: boolean;
-}
+export type { CliIo } from './cli-io.js';
 
 /** Runs the CLI; returns the exit status instead of exiting, so tests can call it in process. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-    let status = EXIT_OK;
+    const outcome: CommandOutcome = { status: EXIT_OK };
     const program = new Command('rpcstate')
         .description('Checks, diagrams and code for .rpcstate asynchronous RPC call-state machines')
         .version(VERSION)
@@ -28,19 +16,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(text) })
         .showSuggestionAfterError(true);
 
-    program.command('check')
-        .description('check .rpcstate files and folders; exit 0 when there is no error, 1 when there is one, 2 on bad input')
-        .argument('<path...>', 'files, or folders searched for *.rpcstate')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
-        .option('--no-color', 'never colour the text output')
-        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean }) => {
-            const services = createRpcstateServices(NodeFileSystem);
-            const { report, inputErrors } = await checkPaths(services, paths);
-            for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
-            const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
-            io.stdout(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, useColor));
-            status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
-        });
+    // One file per subcommand under cli/commands/.
+    registerCheckCommand(program, io, outcome);
 
     try {
         await program.parseAsync([...argv], { from: 'user' });
@@ -51,7 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         throw error;
     }
-    return status;
+    return outcome.status;
 }
 
 /** The process entry: never a stack trace for the user, always one line and a status. */
@@ -64,7 +41,8 @@ export async function main(): Promise<void> {
     try {
         process.exitCode = await runCli(process.argv.slice(2), io);
     } catch (error) {
-        if (process.env.RPCSTATE_DEBUG) io.stderr(String((error as Error)?.stack)); io.stderr(`rpcstate: internal error: ${(error as Error)?.message ?? String(error)} (please report it with the input that caused it)\n`);
+        if (process.env.RPCSTATE_DEBUG) io.stderr(`${(error as Error)?.stack ?? String(error)}\n`);
+        io.stderr(`rpcstate: internal error: ${(error as Error)?.message ?? String(error)} (please report it with the input that caused it; RPCSTATE_DEBUG=1 shows where)\n`);
         process.exitCode = EXIT_USAGE;
     }
 }

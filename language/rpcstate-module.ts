@@ -42,10 +42,14 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
 };
 
-/** Creates the shared and the language services, and registers the validation checks. */
-export function createRpcstateServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
+/**
+ * Creates the shared and the language services, and registers the validation
+ * checks. The language server passes its editor-feature module(s) as `extra`
+ * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
+ */
+export function createRpcstateServices(context: DefaultSharedModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule);
-    const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule);
+    const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;
     shared.ServiceRegistry.register(Rpcstate);
     Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');
     if (!context.connection) {

@@ -1,10 +1,10 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRpcstateServices } from '../language/rpcstate-module.js';
+import { createRpcstateLanguageServices } from './rpcstate-lsp-module.js';
 
 // The transport (--stdio, --node-ipc, --socket=N) is chosen by
 // vscode-languageserver from the command line, as every LSP client expects.
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createRpcstateServices({ connection, ...NodeFileSystem });
+const { shared } = createRpcstateLanguageServices({ connection, ...NodeFileSystem });
 startLanguageServer(shared);

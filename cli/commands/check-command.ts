@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { NodeFileSystem } from 'langium/node';
+import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { checkPaths } from '../check-files.js';
+import type { CliIo, CommandOutcome } from '../cli-io.js';
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { formatJson } from '../formats/json-format.js';
+import { formatSarif } from '../formats/sarif-format.js';
+import { formatText } from '../formats/text-format.js';
+
+/** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"). */
+export function registerCheckCommand(program: Command, io: CliIo, outcome: CommandOutcome): void {
+    program.command('check')
+        .description('check .rpcstate files and folders; exit 0 when there is no error, 1 when there is one, 2 on bad input')
+        .argument('<path...>', 'files, or folders searched for *.rpcstate')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+        .option('--no-color', 'never colour the text output')
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean }) => {
+            const services = createRpcstateServices(NodeFileSystem);
+            const { report, inputErrors } = await checkPaths(services, paths);
+            for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
+            const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
+            io.stdout(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, useColor));
+            outcome.status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+        });
+}
