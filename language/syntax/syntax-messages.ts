@@ -9,7 +9,7 @@ import { LangiumParserErrorMessageProvider } from 'langium';
  */
 export class RpcstateParserErrorMessageProvider extends LangiumParserErrorMessageProvider implements IParserErrorMessageProvider {
     override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
-        return mismatchMessage(tokenWant(options.expected), options.actual, options.previous, options.ruleName);
+        return mismatchMessage(tokenWant(options.expected), options.actual, options.previous, grammarRule(options.ruleName));
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -18,17 +18,22 @@ export class RpcstateParserErrorMessageProvider extends LangiumParserErrorMessag
 
     override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
         const wants = unique(options.expectedPathsPerAlt.flatMap(alt => alt.map(path => path[0])).filter(Boolean).map(tokenWant));
-        return alternativesMessage(wants, options.actual[0], options.previous, options.ruleName);
+        return alternativesMessage(wants, options.actual[0], options.previous, grammarRule(options.ruleName));
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
         const wants = unique(options.expectedIterationPaths.map(path => path[0]).filter(Boolean).map(tokenWant));
-        return alternativesMessage(wants, options.actual[0], options.previous, options.ruleName);
+        return alternativesMessage(wants, options.actual[0], options.previous, grammarRule(options.ruleName));
     }
 }
 
 /** How every "the file should have ended here" message starts: a cascade marker for the validator. */
 export const TRAILING_INPUT = 'Text after the end of the protocol';
+
+/** Langium decorates Chevrotain's rule names (e.g. with a zero-width suffix): keep the grammar's name. */
+function grammarRule(ruleName: string): string {
+    return ruleName.replace(/[^\w]/g, '');
+}
 
 /** A token type as a reader knows it: `->`, `state`, a name, a description. */
 function tokenWant(type: TokenType): string {
@@ -88,7 +93,9 @@ function mismatchMessage(want: string, actual: IToken, previous: IToken | undefi
     }
     if (want === '`state`') return `Expected \`state\` after \`${prev}\`${tail}`;
     if (want === '`protocol`') return `A file starts with \`protocol NAME\`${tail}`;
-    if (want === 'the end of the file') return `${TRAILING_INPUT}: found ${found(actual)} after the last machine closed. Check the braces above: a \`}\` too many ends a machine early.`;
+    if (want === 'the end of the file') {
+        return `${TRAILING_INPUT}: found ${found(actual)}. After the protocol header only \`client NAME { ... }\` and \`server NAME { ... }\` machines may follow; if this belongs to a machine above, a \`}\` too many closed it early.`;
+    }
     return `Expected ${want}${prev ? ` after \`${prev}\`` : ''}${tail}`;
 }
 

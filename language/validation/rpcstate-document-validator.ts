@@ -22,13 +22,14 @@ export class RpcstateDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * Error recovery makes one mistake look like several: keep the first
-     * parse error of each line, and drop "expected the end of the file" when
-     * an earlier error explains why the parser stopped there.
+     * parse error of each line (none on a line whose characters the lexer
+     * already rejected), and drop "text after the end" when an earlier error
+     * explains why the parser stopped there.
      */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const own: Diagnostic[] = [];
         super.processParsingErrors(parseResult, own, options);
-        const lines = new Set<number>();
+        const lines = new Set<number>(parseResult.lexerErrors.map(error => (error.line ?? 1) - 1));
         own.forEach((diagnostic, i) => {
             const line = diagnostic.range.start.line;
             const cascade = lines.has(line) || (i > 0 && messageText(diagnostic).startsWith(TRAILING_INPUT));
