@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo, CommandOutcome } from './cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from './cli-io.js';
 import { registerCheckCommand } from './commands/check-command.js';
+import { registerDiagramCommand } from './commands/diagram-command.js';
+import { registerGenerateCommand } from './commands/generate-command.js';
 import { VERSION } from './version.js';
 
 export type { CliIo } from './cli-io.js';
@@ -18,6 +20,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
     // One file per subcommand under cli/commands/.
     registerCheckCommand(program, io, outcome);
+    registerDiagramCommand(program, io, outcome);
+    registerGenerateCommand(program, io, outcome);
 
     try {
         await program.parseAsync([...argv], { from: 'user' });
@@ -33,6 +37,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 /** The process entry: never a stack trace for the user, always one line and a status. */
 export async function main(): Promise<void> {
+    // `rpcstate check ... | head`: a reader that stops early is not an error.
+    process.stdout.on('error', error => {
+        if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw error;
+    });
     const io: CliIo = {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),

@@ -46,11 +46,12 @@ export function buildMachineGraph(machine: MachineModel): MachineGraph | undefin
     return { machine, states: machine.states, initial, end, edges };
 }
 
-/** Breadth-first search from `start`; returns the predecessor edge of every reached state (-1 for the start, -2 unreached). */
-export function breadthFirst(graph: MachineGraph, start: number): { parentState: Int32Array; parentEdge: Int32Array } {
+/** Breadth-first search from `start`: the predecessor edge and depth of every reached state (parent -1 for the start, -2 unreached). */
+export function breadthFirst(graph: MachineGraph, start: number): { parentState: Int32Array; parentEdge: Int32Array; depth: Int32Array } {
     const n = graph.states.length;
     const parentState = new Int32Array(n).fill(-2);
     const parentEdge = new Int32Array(n).fill(-1);
+    const depth = new Int32Array(n);
     const queue = new Int32Array(n);
     let head = 0;
     let tail = 0;
@@ -64,11 +65,12 @@ export function breadthFirst(graph: MachineGraph, start: number): { parentState:
             if (parentState[t] === -2) {
                 parentState[t] = s;
                 parentEdge[t] = e;
+                depth[t] = depth[s] + 1;
                 queue[tail++] = t;
             }
         }
     }
-    return { parentState, parentEdge };
+    return { parentState, parentEdge, depth };
 }
 
 /** States from which `goal` can be reached, following transitions backwards. */

@@ -7,8 +7,8 @@ import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 import { legalityMessage } from './legality-messages.js';
 import type { MachineGraph } from './machine-graph.js';
-import type { PathEdge } from './offending-path.js';
-import { pathSteps, pathSummary } from './offending-path.js';
+import type { PathEdge, ReportedPath } from './offending-path.js';
+import { extendPath, pathSteps, pathSummary, reportedPath } from './offending-path.js';
 
 /**
  * The legality checks: a breadth-first exploration of (state × phase) from
@@ -48,6 +48,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
     const visited = new Uint8Array(n * PHASE_COUNT);
     const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
     const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
+    const depth = new Int32Array(n * PHASE_COUNT);
     const queue = new Int32Array(n * PHASE_COUNT);
     let head = 0;
     let tail = 0;
@@ -58,16 +59,17 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
     const findings: Finding[] = [];
     const reported = new Map<object, Set<LegalityCode>>();
 
-    const pathTo = (node: number): { edges: PathEdge[]; phases: Phase[] } => {
-        const edgesOut: PathEdge[] = [];
-        const phases: Phase[] = [PHASES[node % PHASE_COUNT]];
-        for (let v = node; parentNode[v] >= 0; v = parentNode[v]) {
+    /** The reported path to a node, with the phase on entering each listed state. */
+    const pathTo = (node: number): { path: ReportedPath; phases: Phase[] } => {
+        const phases: Phase[] = [];
+        const path = reportedPath(node, states[graph.initial], depth[node], v => {
             const from = parentNode[v];
             const state = states[Math.floor(from / PHASE_COUNT)];
-            edgesOut.push({ state, transition: state.transitions[parentEdge[v]] });
             phases.push(PHASES[from % PHASE_COUNT]);
-        }
-        return { edges: edgesOut.reverse(), phases: phases.reverse() };
+            return { parent: from, edge: { state, transition: state.transitions[parentEdge[v]] } };
+        });
+        phases.reverse().push(PHASES[node % PHASE_COUNT]);
+        return { path, phases };
     };
 
     /** The step of the path that put the call into its current phase: `RpcAsyncCompleteCall in Fin`. */
@@ -91,18 +93,18 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         if (codes.has(code)) return;
         codes.add(code);
         const taken = pathTo(node);
-        const edgesTaken = extraEdge ? [...taken.edges, extraEdge] : taken.edges;
+        const shown = extraEdge ? extendPath(taken.path, extraEdge) : taken.path;
         const label = role === 'transition' ? `-> ${endName}` : actionLabel(element as ActionModel | EffectModel);
         const message = legalityMessage({
             code, side, role, label, state: state.name, phase,
-            path: pathSummary(edgesTaken, state),
-            culprit: culpritOf(taken.edges, taken.phases, phase),
+            path: pathSummary(shown, state),
+            culprit: culpritOf(taken.path.edges, taken.phases, phase),
             dispatchStates, endState: endName,
         });
         const final = role === 'transition'
             ? { message: `${endName} entered with ${PHASE_LABELS[phase]}`, range: element.range }
             : { message: `${state.name}: ${label} with ${PHASE_LABELS[phase]}`, range: element.range };
-        findings.push(finding(code, message, element.range, { machine: machine.name, path: pathSteps(edgesTaken, final) }));
+        findings.push(finding(code, message, element.range, { machine: machine.name, path: pathSteps(shown, final) }));
     };
 
     while (head < tail) {
@@ -143,6 +145,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
                 visited[targetNode] = 1;
                 parentNode[targetNode] = node;
                 parentEdge[targetNode] = e;
+                depth[targetNode] = depth[node] + 1;
                 queue[tail++] = targetNode;
             }
         }

@@ -2,26 +2,22 @@ import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 import type { MachineGraph } from './machine-graph.js';
 import { breadthFirst, statesReaching } from './machine-graph.js';
-import type { PathEdge } from './offending-path.js';
-import { pathSteps, pathSummary } from './offending-path.js';
+import type { ReportedPath } from './offending-path.js';
+import { pathSteps, pathSummary, reportedPath } from './offending-path.js';
 
 /** end-unreachable, no-path-to-end and unreachable-state, on the plain state graph (phases play no part). */
 export function checkReachability(graph: MachineGraph): Finding[] {
     const { machine, states } = graph;
     const findings: Finding[] = [];
-    const { parentState, parentEdge } = breadthFirst(graph, graph.initial);
+    const { parentState, parentEdge, depth } = breadthFirst(graph, graph.initial);
     const reachesEnd = statesReaching(graph, graph.end);
     const endState = states[graph.end];
     const initialState = states[graph.initial];
 
-    const pathTo = (target: number): PathEdge[] => {
-        const edges: PathEdge[] = [];
-        for (let s = target; parentState[s] >= 0; s = parentState[s]) {
-            const from = parentState[s];
-            edges.push({ state: states[from], transition: graph.edges[from][parentEdge[s]].transition });
-        }
-        return edges.reverse();
-    };
+    const pathTo = (target: number): ReportedPath => reportedPath(target, initialState, depth[target], s => {
+        const from = parentState[s];
+        return { parent: from, edge: { state: states[from], transition: graph.edges[from][parentEdge[s]].transition } };
+    });
 
     if (parentState[graph.end] === -2) {
         findings.push(finding('end-unreachable',
@@ -36,10 +32,10 @@ export function checkReachability(graph: MachineGraph): Finding[] {
                 `No path from the initial state ${initialState.name} enters ${state.name}, so it never runs. Add a transition to it, or remove it.`,
                 state.nameRange, { machine: machine.name }));
         } else if (!reachesEnd[s]) {
-            const edges = pathTo(s);
+            const path = pathTo(s);
             findings.push(finding('no-path-to-end',
-                `Once in ${state.name} (${edges.length === 0 ? 'the initial state' : `reached by ${pathSummary(edges, state)}`}), the call can never reach ${endState.name}: every way out loops back. Add a transition from ${state.name} towards ${endState.name}, e.g. \`on done -> ${endState.name}\`.`,
-                state.nameRange, { machine: machine.name, path: pathSteps(edges, { message: `${state.name}: no way on to ${endState.name}`, range: state.nameRange }) }));
+                `Once in ${state.name} (${path.edges.length === 0 ? 'the initial state' : `reached by ${pathSummary(path, state)}`}), the call can never reach ${endState.name}: every way out loops back. Add a transition from ${state.name} towards ${endState.name}, e.g. \`on done -> ${endState.name}\`.`,
+                state.nameRange, { machine: machine.name, path: pathSteps(path, { message: `${state.name}: no way on to ${endState.name}`, range: state.nameRange }) }));
         }
     }
     return findings;

@@ -153,6 +153,25 @@ describe('phase exploration on plain models', () => {
         expect([...result.machines[0].phasesAt.get('C')!].sort()).toEqual(['closed', 'idle']);
     });
 
+    it('lists at most the last 40 transitions of a long path, saying how many it left out', () => {
+        const chain = Array.from({ length: 100 }, (_, i) => state(`S${i}`, { action: 'await RpcSendComplete', transitions: [t(`-> S${i + 1}`)] }));
+        const m = machine('client', 'Long', [
+            state('C', { initial: true, action: 'call', transitions: [t('success -> S0'), t('exception -> End')] }),
+            ...chain,
+            state('S100', { transitions: [t('-> End')] }),
+            endState(),
+        ]);
+        const [finding] = analyzeProtocol(protocol(m)).findings;
+        expect(finding.code).toBe('missing-completion');
+        // 101 transitions reach S100: 61 summarized in one step, 40 listed; then the
+        // transition into End, and the offending entry itself.
+        expect(finding.path!.length).toBe(1 + 40 + 1 + 1);
+        expect(finding.path![0].message).toBe('1–61. 61 transitions from C (initial) to S60, not listed');
+        expect(finding.path![1].message).toBe('62. S60: await RpcSendComplete, then by default -> S61');
+        expect(finding.path![41].message).toBe('102. S100: by default -> End');
+        expect(finding.message).toContain('C -> … 61 transitions … -> S60 -> S61');
+    });
+
     it('gives the same result twice (pure)', () => {
         const p = protocol(documentedClient(), documentedServer());
         expect(analyzeProtocol(p)).toEqual(analyzeProtocol(p));
