@@ -1,11 +1,12 @@
-import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import type { Module } from 'langium';
 import { inject } from 'langium';
 import { RpcstateGeneratedModule, RpcstateGeneratedSharedModule } from './generated/module.js';
 import { MachineScopeComputation } from './scoping/machine-scope-computation.js';
 import { StateScopeProvider } from './scoping/state-scope-provider.js';
-import { createSafeLangiumParser } from './syntax/safe-cst-builder.js';
+import { DocumentLocalBuilder } from './workspace/document-local-builder.js';
+import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
@@ -28,7 +29,8 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
         ProtocolAnalyzer: () => new ProtocolAnalyzer(),
     },
     parser: {
-        LangiumParser: services => createSafeLangiumParser(services),
+        // The hand-written parser (language/syntax/fast-parser/); RPCSTATE_PARSER=chevrotain selects Langium's generated one.
+        LangiumParser: services => createRpcstateParser(services),
         ParserErrorMessageProvider: () => new RpcstateParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new RpcstateLexerErrorMessageProvider(),
     },
@@ -42,13 +44,25 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
 };
 
+/** Shared services the language replaces: references never leave their document (see DocumentLocalBuilder). */
+export const RpcstateSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new DocumentLocalBuilder(services),
+    },
+};
+
+/** The context of the services; the language server adds shared-level services (workspace symbols) through `sharedModule`. */
+export interface RpcstateModuleContext extends DefaultSharedModuleContext {
+    readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
+}
+
 /**
  * Creates the shared and the language services, and registers the validation
  * checks. The language server passes its editor-feature module(s) as `extra`
  * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
  */
-export function createRpcstateServices(context: DefaultSharedModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
-    const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule);
+export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
+    const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});
     const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;
     shared.ServiceRegistry.register(Rpcstate);
     Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');

@@ -1,5 +1,6 @@
 // npm run bench: prints a JSON report of the figures; it never fails on them.
 // Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others.
+// Then the `lsp` section (a stdio session with the bundled server): RPCSTATE_BENCH_LSP=0 skips it.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 3);
 mkdirSync(join(root, 'out', 'bench'), { recursive: true });
 
 await build({
-    entryPoints: { 'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts') },
+    entryPoints: { 'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'), 'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-generator': join(root, 'scripts/bench/measure-generator.ts') },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning',
 });
@@ -81,5 +82,28 @@ if (first && last && first !== last) {
         analysisRatio: Math.round(last.analysisMs / first.analysisMs * 10) / 10,
     };
 }
+// The lsp section: a real stdio session with the bundled server (typing latency, completion, server RSS).
+// RPCSTATE_BENCH_LSP=0 skips it; RPCSTATE_BENCH_LSP_SIZE sets the states per machine (5000).
+if (process.env.RPCSTATE_BENCH_LSP !== '0') {
+    const lspSize = Number(process.env.RPCSTATE_BENCH_LSP_SIZE ?? 5000);
+    const result = spawnSync(node, [join(root, 'out/bench/measure-lsp.cjs'), join(root, 'out/server.cjs'), String(lspSize), '20'], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600_000 });
+    if (result.status !== 0) throw new Error(`lsp session failed: ${result.stderr}`);
+    report.lsp = JSON.parse(result.stdout.trim().split('\n').pop());
+    console.error(`[bench] lsp, ${lspSize} states per machine: edit → diagnostics median ${report.lsp.editToDiagnosticsMedianMs} ms, completion ${report.lsp.completionMedianMs} ms`);
+}
+
+// The generator section: generating a client machine of N states (with trace), and compiling what it wrote.
+// RPCSTATE_BENCH_GENERATOR=0 skips it; RPCSTATE_BENCH_GENERATOR_SIZES sets N (1000,10000).
+if (process.env.RPCSTATE_BENCH_GENERATOR !== '0') {
+    report.generator = [];
+    for (const n of (process.env.RPCSTATE_BENCH_GENERATOR_SIZES ?? '1000,10000').split(',').map(Number)) {
+        const result = spawnSync(node, [join(root, 'out/bench/measure-generator.cjs'), String(n), String(runs), root], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 900_000 });
+        if (result.status !== 0) throw new Error(`generator bench failed on ${n}: ${result.stderr}`);
+        const row = JSON.parse(result.stdout.trim().split('\n').pop());
+        report.generator.push(row);
+        console.error(`[bench] generator, ${row.states} states: generate ${row.generateMs} ms, compile ${row.compileMs} ms`);
+    }
+}
+
 rmSync(scratch, { recursive: true, force: true });
 console.log(JSON.stringify(report, null, 2));

@@ -1,7 +1,18 @@
 import type { Module } from 'langium';
-import type { DefaultSharedModuleContext, PartialLangiumServices } from 'langium/lsp';
+import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { RpcstateServices } from '../language/rpcstate-module.js';
 import { createRpcstateServices } from '../language/rpcstate-module.js';
+import { RpcstateCodeActionProvider } from './features/code-actions.js';
+import { RpcstateRenameProvider } from './features/rename.js';
+import { RpcstateCodeLensProvider } from './features/code-lenses.js';
+import { RpcstateCompletionProvider } from './features/completion-provider.js';
+import { RpcstateDocumentSymbolProvider } from './features/document-symbols.js';
+import { RpcstateFoldingRangeProvider } from './features/folding-ranges.js';
+import { RpcstateFormatter } from './features/formatter.js';
+import { RpcstateHoverProvider } from './features/hover-provider.js';
+import { RpcstateInlayHintProvider } from './features/inlay-hints.js';
+import { RpcstateSemanticTokenProvider } from './features/semantic-tokens.js';
+import { RpcstateWorkspaceSymbolProvider } from './features/workspace-symbols.js';
 
 /**
  * The editor features of the language server: every LSP provider the
@@ -10,10 +21,27 @@ import { createRpcstateServices } from '../language/rpcstate-module.js';
  */
 export const RpcstateLspModule: Module<RpcstateServices, PartialLangiumServices> = {
     lsp: {
+        CodeActionProvider: services => new RpcstateCodeActionProvider(services),
+        RenameProvider: services => new RpcstateRenameProvider(services),
+        CompletionProvider: services => new RpcstateCompletionProvider(services),
+        HoverProvider: services => new RpcstateHoverProvider(services),
+        DocumentSymbolProvider: () => new RpcstateDocumentSymbolProvider(),
+        FoldingRangeProvider: services => new RpcstateFoldingRangeProvider(services),
+        Formatter: () => new RpcstateFormatter(),
+        SemanticTokenProvider: services => new RpcstateSemanticTokenProvider(services),
+        CodeLensProvider: services => new RpcstateCodeLensProvider(services),
+        InlayHintProvider: services => new RpcstateInlayHintProvider(services),
+    },
+};
+
+/** Editor features that span documents, so they live in the shared services. */
+export const RpcstateSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        WorkspaceSymbolProvider: shared => new RpcstateWorkspaceSymbolProvider(shared),
     },
 };
 
 /** The services of the language server: the language, plus its editor features. */
 export function createRpcstateLanguageServices(context: DefaultSharedModuleContext) {
-    return createRpcstateServices(context, RpcstateLspModule);
+    return createRpcstateServices({ ...context, sharedModule: RpcstateSharedLspModule }, RpcstateLspModule);
 }

@@ -75,7 +75,6 @@ const MACHINE_OPTIONS: LayoutOptions = {
     'elk.layered.spacing.edgeNodeBetweenLayers': '14',
     'elk.spacing.labelNode': '4',
     'elk.edgeLabels.placement': 'CENTER',
-    'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER',
     'elk.padding': `[top=${MACHINE_PADDING},left=${MACHINE_PADDING},bottom=${MACHINE_PADDING},right=${MACHINE_PADDING}]`,
 };
 
@@ -130,6 +129,8 @@ function machineGraph(machine: DiagramMachine): ElkNode {
             const name = shorten(state.name, 40);
             children.push({
                 id: state.id, width: END_DIAMETER, height: END_DIAMETER,
+                // The name goes under the circle, and ELK keeps other things clear of it.
+                layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER' },
                 labels: [{ text: name, width: textWidth(name, FONT_SIZE.detail), height: lineHeight('description') }],
             });
         } else {

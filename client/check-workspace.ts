@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import {
+    CHECK_WORKSPACE_REQUEST,
+    type CheckWorkspaceParams,
+    type CheckWorkspaceResult,
+} from '../server/features/workspace-check-protocol.js';
+import type { RpcstateCommand } from './commands.js';
+import type { ServerLifecycle } from './server-lifecycle.js';
+
+/**
+ * "rpcstate: Check Workspace": every `.rpcstate` file of the workspace into
+ * Problems, opened or not. VS Code finds the files (so `files.exclude` and
+ * multi-root folders apply); the server reads and checks them from disk and
+ * publishes their diagnostics (see workspace-check-protocol.ts for why this
+ * is a request rather than opening each file).
+ */
+export function checkWorkspaceCommand(server: ServerLifecycle, output: vscode.LogOutputChannel): RpcstateCommand {
+    return {
+        id: 'rpcstate.checkWorkspace',
+        async run(): Promise<CheckWorkspaceResult | undefined> {
+            if (!vscode.workspace.workspaceFolders?.length) {
+                void vscode.window.showInformationMessage('rpcstate: open a folder first; Check Workspace checks the .rpcstate files in it.');
+                return undefined;
+            }
+            const client = await server.running();
+            if (!client) {
+                void vscode.window.showErrorMessage('rpcstate: the language server is not running; run "rpcstate: Restart Language Server" and see the "rpcstate" output.');
+                return undefined;
+            }
+            const started = performance.now();
+            const found = await vscode.workspace.findFiles('**/*.rpcstate');
+            // Like the server's own workspace scan: not inside node_modules.
+            const inWorkspace = found.filter(uri => !uri.path.split('/').includes('node_modules'));
+            const onDisk = inWorkspace.filter(uri => uri.scheme === 'file');
+            const params: CheckWorkspaceParams = { uris: onDisk.map(uri => uri.toString()) };
+            const result = await vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Window, title: `rpcstate: checking ${onDisk.length} files` },
+                () => client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, params),
+            );
+            const ms = Math.round(performance.now() - started);
+            output.appendLine(
+                `check workspace: ${result.files} files, ${result.errors} errors, ${result.warnings} warnings in ${ms} ms`,
+            );
+            for (const { uri, reason } of result.unreadable) output.appendLine(`check workspace: skipped ${uri}: ${reason}`);
+            const skippedVirtual = inWorkspace.length - onDisk.length;
+            if (skippedVirtual > 0) {
+                output.appendLine(`check workspace: ${skippedVirtual} files are not on disk (virtual workspace) and were not checked; open them to check them`);
+            }
+            const summary =
+                `rpcstate: checked ${result.files} file${result.files === 1 ? '' : 's'}: ` +
+                `${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}` +
+                (result.unreadable.length ? `; ${result.unreadable.length} could not be read (see the "rpcstate" output)` : '');
+            if (result.errors + result.warnings > 0) {
+                await vscode.commands.executeCommand('workbench.actions.view.problems');
+            }
+            void vscode.window.showInformationMessage(summary);
+            return result;
+        },
+    };
+}

@@ -1,0 +1,76 @@
+import type { TokenType } from 'chevrotain';
+import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import { createSafeLangiumParser } from '../safe-cst-builder.js';
+import type { RpcstateGrammarElements } from './grammar-elements.js';
+import { findRpcstateGrammarElements } from './grammar-elements.js';
+import { scanRpcstate } from './lexer.js';
+import { RecursiveDescentParser } from './recursive-descent-parser.js';
+import { SyntaxErrorFactory } from './syntax-errors.js';
+
+/** The grammar elements are looked up once per grammar object (the generated grammar is a singleton). */
+const elementsByGrammar = new WeakMap<object, RpcstateGrammarElements>();
+
+/**
+ * Langium's `parser.LangiumParser` service, implemented by the hand-written
+ * scanner and recursive-descent parser of this folder: the same ParseResult
+ * (AST, CST, lexer and parser errors) as the Chevrotain parser Langium
+ * generates from the grammar, several times faster and with far less garbage.
+ * `test/syntax/fast-parser-equivalence.test.ts` holds the two to the same
+ * output. Completion keeps Langium's own `CompletionParser`; a parse of
+ * another rule than the entry rule (`options.rule`) goes to Chevrotain.
+ */
+export class FastRpcstateParser {
+    private chevrotain: LangiumParser | undefined;
+    private grammarElements: RpcstateGrammarElements | undefined;
+    private tokenTypeTable: Record<string, TokenType> | undefined;
+
+    constructor(private readonly services: LangiumCoreServices) {}
+
+    parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
+        if (options.rule !== undefined && options.rule !== 'Protocol') {
+            return (this.chevrotain ??= createSafeLangiumParser(this.services)).parse<T>(input, options);
+        }
+        const { parser } = this.services;
+        const scanned = scanRpcstate(input, parser.LexerErrorMessageProvider);
+        const errors = new SyntaxErrorFactory(input, scanned.tokens, this.tokenTypes(), parser.ParserErrorMessageProvider);
+        const result = new RecursiveDescentParser(
+            { text: input, tokens: scanned.tokens, hidden: scanned.hidden, errors },
+            { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker, converter: parser.ValueConverter },
+        ).parse();
+        return {
+            value: result.value as T,
+            lexerErrors: scanned.errors,
+            lexerReport: parser.TokenBuilder.flushLexingReport?.(input),
+            parserErrors: result.parserErrors,
+        };
+    }
+
+    private elements(): RpcstateGrammarElements {
+        if (!this.grammarElements) {
+            const grammar = this.services.Grammar;
+            this.grammarElements = elementsByGrammar.get(grammar) ?? findRpcstateGrammarElements(grammar);
+            elementsByGrammar.set(grammar, this.grammarElements);
+        }
+        return this.grammarElements;
+    }
+
+    /** The token types of Langium's lexer, so leaf nodes carry the very objects a Chevrotain parse would. */
+    private tokenTypes(): Record<string, TokenType> {
+        return this.tokenTypeTable ??= this.services.parser.Lexer.definition;
+    }
+}
+
+/** Which parser the `parser.LangiumParser` service is: the fast one, unless `RPCSTATE_PARSER=chevrotain`. */
+export type RpcstateParserKind = 'fast' | 'chevrotain';
+
+export function configuredParserKind(): RpcstateParserKind {
+    const chosen = typeof process === 'undefined' ? undefined : process.env.RPCSTATE_PARSER;
+    return chosen === 'chevrotain' ? 'chevrotain' : 'fast';
+}
+
+/** The `parser.LangiumParser` service: the fast parser, or Langium's Chevrotain parser for comparison. */
+export function createRpcstateParser(services: LangiumCoreServices, kind: RpcstateParserKind = configuredParserKind()): LangiumParser {
+    if (kind === 'chevrotain') return createSafeLangiumParser(services);
+    // The services only ever call `parse`; the class has none of Chevrotain's internals the type declares.
+    return new FastRpcstateParser(services) as unknown as LangiumParser;
+}

@@ -1,0 +1,74 @@
+import type { LangiumDocument, MaybePromise } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { DiagnosticCode } from '../../language/analysis/diagnostic-codes.js';
+import type { Protocol } from '../../language/generated/ast.js';
+import type { RpcstateServices } from '../../language/rpcstate-module.js';
+import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
+import { sameRange } from './quick-fixes/model-lookup.js';
+import type { FixBuilder } from './quick-fixes/quick-fix.js';
+import { SourceText } from './quick-fixes/source-text.js';
+import {
+    fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,
+} from './quick-fixes/structure-fixes.js';
+
+/** The codes that have quick fixes, and who builds them. */
+const FIXES: Partial<Record<DiagnosticCode, FixBuilder>> = {
+    'unknown-state': fixUnknownState,
+    'unknown-action': fixUnknownAction,
+    'wrong-side': fixWrongSide,
+    'missing-initial': fixMissingInitial,
+    'missing-end': fixMissingEnd,
+    'unhandled-outcome': fixUnhandledOutcome,
+    'unreachable-state': fixUnreachableState,
+    'complete-before-notification': fixCompleteBeforeNotification,
+    'missing-completion': fixMissingCompletion,
+};
+
+/**
+ * Quick fixes, keyed by the diagnostic's code. The diagnostic the editor
+ * sends back is matched to the analysis' finding of the same code and range
+ * (so a stale diagnostic gets no fix), and the fix is computed from the
+ * current model: the edits always fit the text they are applied to.
+ */
+export class RpcstateCodeActionProvider implements CodeActionProvider {
+    private readonly analyzer: ProtocolAnalyzer;
+
+    constructor(services: RpcstateServices) {
+        this.analyzer = services.analysis.ProtocolAnalyzer;
+    }
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
+        const only = params.context.only;
+        if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+        const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
+        if (diagnostics.length === 0) return [];
+        const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
+        const text = new SourceText(document.textDocument.getText());
+        const actions: CodeAction[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = codeOf(diagnostic)!;
+            const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
+            if (!finding) continue;
+            for (const fix of FIXES[code]!({ finding, model, analysis, text })) {
+                actions.push({
+                    title: fix.title,
+                    kind: CodeActionKind.QuickFix,
+                    diagnostics: [diagnostic],
+                    isPreferred: fix.preferred === true,
+                    edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
+                });
+            }
+        }
+        return actions;
+    }
+}
+
+/** Diagnostics carry their code both as `code` and as `data.code`; clients may drop either. */
+function codeOf(diagnostic: Diagnostic): DiagnosticCode | undefined {
+    const data = diagnostic.data as { code?: unknown } | undefined;
+    const code = typeof data?.code === 'string' ? data.code : diagnostic.code;
+    return typeof code === 'string' ? code as DiagnosticCode : undefined;
+}

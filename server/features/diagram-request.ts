@@ -1,0 +1,75 @@
+import { DocumentState, URI } from 'langium';
+import type { LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver';
+import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { buildDiagramModel } from '../../language/diagram/diagram-model.js';
+import { layoutDiagram } from '../../language/diagram/elk-layout.js';
+import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
+import type { Protocol } from '../../language/generated/ast.js';
+import type { RpcstateServices } from '../../language/rpcstate-module.js';
+import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from './diagram-protocol.js';
+
+/** Answers `rpcstate/diagram` (diagram-protocol.ts) from the analysis the diagnostics came from. */
+export function registerDiagramRequest(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    connection.onRequest(DIAGRAM_REQUEST, (params: DiagramParams, cancelToken) => diagramOf(shared, params, cancelToken));
+}
+
+export async function diagramOf(shared: LangiumSharedServices, params: DiagramParams, cancelToken: CancellationToken = CancellationToken.None): Promise<DiagramResult> {
+    const uri = parseUri(params?.uri);
+    if (!shared.ServiceRegistry.hasServices(uri)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri.toString()} is not an .rpcstate file`);
+    const services = shared.ServiceRegistry.getServices(uri) as RpcstateServices;
+    await shared.workspace.WorkspaceManager.ready;
+    const { document, diagnostics } = await validatedDocument(shared, services, uri, cancelToken);
+
+    const { model, analysis } = services.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
+    const syntaxErrors = diagnostics
+        .filter(d => d.code === 'syntax')
+        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }));
+    const diagram = buildDiagramModel(model, analysis, syntaxErrors);
+    const layout = await layoutDiagram(diagram);
+    if (cancelToken.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagram request cancelled');
+    return {
+        uri: uri.toString(),
+        ...(shared.workspace.TextDocuments?.get(uri.toString()) ? { version: document.textDocument.version } : {}),
+        diagram,
+        svg: renderDiagramSvg(diagram, layout, { standalone: params.standalone === true }),
+        width: layout.width,
+        height: layout.height,
+    };
+}
+
+function parseUri(text: unknown): URI {
+    if (typeof text !== 'string' || text.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'rpcstate/diagram needs {"uri": "<document URI>"}');
+    try {
+        return URI.parse(text);
+    } catch (error) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `not a URI: ${text} (${(error as Error).message})`);
+    }
+}
+
+/**
+ * The document once the edit in flight is validated, with its diagnostics.
+ * A file the editor has not opened is not validated by the workspace build:
+ * it is loaded and validated here, as `rpcstate check` would.
+ */
+async function validatedDocument(shared: LangiumSharedServices, services: RpcstateServices, uri: URI, cancelToken: CancellationToken): Promise<{ document: LangiumDocument; diagnostics: Diagnostic[] }> {
+    const documents = shared.workspace.LangiumDocuments;
+    let document: LangiumDocument;
+    try {
+        document = documents.getDocument(uri) ?? await documents.getOrCreateDocument(uri);
+    } catch (error) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `cannot read ${uri.toString()}: ${(error as Error)?.message ?? String(error)}`);
+    }
+    try {
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancelToken);
+        document = documents.getDocument(uri) ?? document;
+        if (document.diagnostics) return { document, diagnostics: document.diagnostics };
+    } catch (error) {
+        if (cancelToken.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagram request cancelled');
+        // Not part of the workspace build (excluded from validation): validate it here.
+    }
+    return { document, diagnostics: await services.validation.DocumentValidator.validateDocument(document) };
+}

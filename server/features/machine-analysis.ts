@@ -1,0 +1,67 @@
+import type { MachineAnalysis } from '../../language/analysis/analyze-protocol.js';
+import { analyzeProtocol } from '../../language/analysis/analyze-protocol.js';
+import type { Phase } from '../../language/analysis/catalog.js';
+import type { Finding } from '../../language/analysis/finding.js';
+import type { Machine, Protocol, State } from '../../language/generated/ast.js';
+import type { MachineModel } from '../../language/model/machine-model.js';
+import type { SourcePosition, SourceRange } from '../../language/model/source-range.js';
+import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+
+/** One machine of a parsed document with what the analysis found about it. */
+export interface AnalyzedMachine {
+    readonly analysis: MachineAnalysis;
+    /** The findings located inside the machine. */
+    readonly findings: readonly Finding[];
+}
+
+/**
+ * The analysis of one AST machine. The model lists the machines in the order
+ * of the AST, so the index links the two. Undefined for a node that is not in
+ * the document's current tree.
+ */
+export function analyzedMachine(analyzer: ProtocolAnalyzer, machine: Machine): AnalyzedMachine | undefined {
+    const protocol = machine.$container as Protocol | undefined;
+    if (!protocol?.machines) return undefined;
+    const index = protocol.machines.indexOf(machine);
+    const { analysis } = analyzer.analyze(protocol);
+    const machineAnalysis = analysis.machines[index];
+    if (!machineAnalysis) return undefined;
+    return { analysis: machineAnalysis, findings: analysis.findings.filter(f => rangeContains(machineAnalysis.machine.range, f.range.start)) };
+}
+
+/** The phases the analysis found on entering a state; undefined when the machine was not path-checked. */
+export function phasesOnEntering(analyzer: ProtocolAnalyzer, state: State): ReadonlySet<Phase> | undefined {
+    const machine = state.$container as Machine | undefined;
+    const analyzed = machine && analyzedMachine(analyzer, machine);
+    if (!analyzed?.analysis.pathChecked || !state.name) return undefined;
+    return analyzed.analysis.phasesAt.get(state.name);
+}
+
+/**
+ * Phases at a state while the user is typing: the machine usually has a
+ * syntax error then, which gates the checks. The phases on entering a state
+ * depend only on the paths into it, so a copy of the machine without the
+ * transitions that lost their target is analysed as if complete. A best
+ * guess for ranking completion proposals, never for diagnostics.
+ */
+export function phasesWhileEditing(analyzer: ProtocolAnalyzer, state: State): ReadonlySet<Phase> | undefined {
+    const checked = phasesOnEntering(analyzer, state);
+    if (checked) return checked;
+    const machine = state.$container as Machine | undefined;
+    const analyzed = machine && analyzedMachine(analyzer, machine);
+    if (!analyzed || !state.name) return undefined;
+    const model = analyzed.analysis.machine;
+    const repaired: MachineModel = {
+        ...model,
+        incomplete: false,
+        states: model.states.map(s => ({ ...s, transitions: s.transitions.filter(t => t.target !== '') })),
+    };
+    const guess = analyzeProtocol({ name: '', machines: [repaired] }).machines[0];
+    return guess?.pathChecked ? guess.phasesAt.get(state.name) : undefined;
+}
+
+export function rangeContains(range: SourceRange, position: SourcePosition): boolean {
+    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return afterStart && beforeEnd;
+}

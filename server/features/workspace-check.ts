@@ -1,0 +1,76 @@
+import { DocumentState, URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from './workspace-check-protocol.js';
+
+/**
+ * Answers `rpcstate/checkWorkspace` (see workspace-check-protocol.ts): the
+ * given files are treated as changed, rebuilt with the same validation an
+ * edit gets, and their diagnostics published; the answer counts them.
+ */
+export function registerWorkspaceCheck(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    connection.onRequest(CHECK_WORKSPACE_REQUEST, (params: CheckWorkspaceParams, cancelToken) =>
+        checkFiles(shared, params?.uris ?? [], cancelToken));
+}
+
+export async function checkFiles(
+    shared: LangiumSharedServices,
+    uriStrings: readonly string[],
+    cancelToken: CancellationToken = CancellationToken.None,
+): Promise<CheckWorkspaceResult> {
+    const { WorkspaceManager, LangiumDocuments, DocumentBuilder, WorkspaceLock } = shared.workspace;
+    await WorkspaceManager.ready;
+
+    const readable: URI[] = [];
+    const unreadable: Array<{ uri: string; reason: string }> = [];
+    for (const text of new Set(uriStrings)) {
+        let uri: URI;
+        try {
+            uri = URI.parse(text);
+        } catch (e) {
+            unreadable.push({ uri: String(text), reason: `not a URI: ${(e as Error).message}` });
+            continue;
+        }
+        if (!shared.ServiceRegistry.hasServices(uri)) {
+            unreadable.push({ uri: text, reason: 'not an .rpcstate file' });
+            continue;
+        }
+        try {
+            // Loads (and parses) files the server has not seen yet; a file
+            // that cannot be read is reported here instead of failing the build.
+            await LangiumDocuments.getOrCreateDocument(uri);
+            readable.push(uri);
+        } catch (e) {
+            unreadable.push({ uri: text, reason: (e as Error).message });
+        }
+    }
+
+    // As an edit does: `update` re-reads the files and validates every
+    // document not yet validated. If a later edit cancels this write, that
+    // edit's own update validates the same documents, so waiting for the
+    // Validated state below still ends.
+    await WorkspaceLock.write(token => DocumentBuilder.update(readable, [], token)).catch(() => undefined);
+
+    let errors = 0;
+    let warnings = 0;
+    let files = 0;
+    for (const uri of readable) {
+        try {
+            await DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancelToken);
+        } catch (e) {
+            if (cancelToken.isCancellationRequested) break;
+            // deleted while we waited, for example
+            unreadable.push({ uri: uri.toString(), reason: (e as Error)?.message ?? String(e) });
+            continue;
+        }
+        files++;
+        const document = LangiumDocuments.getDocument(uri);
+        for (const d of document?.diagnostics ?? []) {
+            if (d.severity === DiagnosticSeverity.Error) errors++;
+            else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+        }
+    }
+    return { files, errors, warnings, unreadable };
+}

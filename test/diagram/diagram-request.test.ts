@@ -1,0 +1,49 @@
+import { JSDOM } from 'jsdom';
+import { ResponseError } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { diagramOf } from '../../server/features/diagram-request.js';
+import { openDocument, lsp } from '../support/lsp-in-process.js';
+import { HOSTILE_SPEC } from './diagram-fixtures.js';
+
+/** The language server's `rpcstate/diagram` request, answered in process. */
+describe('rpcstate/diagram request', () => {
+    it('answers with the diagram model and an SVG without stylesheet, for the webview', async () => {
+        const document = await openDocument(HOSTILE_SPEC);
+        const result = await diagramOf(lsp.shared, { uri: document.uri.toString() });
+        expect(result.uri).toBe(document.uri.toString());
+        expect(result.diagram.machines.map(m => m.id)).toEqual(['client:Caller']);
+        expect(result.svg).not.toContain('<style');
+        expect(result.width).toBeGreaterThan(0);
+        const svg = new new JSDOM('').window.DOMParser().parseFromString(result.svg, 'image/svg+xml');
+        expect(svg.getElementsByTagName('parsererror')).toHaveLength(0);
+        expect(svg.querySelectorAll('.rs-state')).toHaveLength(result.diagram.machines[0].states.length);
+        // The diagram's findings are the document's diagnostics, element by element.
+        const stray = result.diagram.machines[0].states.find(s => s.name === 'Stray')!;
+        expect(stray.findings.map(f => f.code)).toEqual(['unreachable-state']);
+        expect((document.diagnostics ?? []).map(d => d.code)).toContain('unreachable-state');
+    });
+
+    it('a standalone SVG for Export carries the light stylesheet', async () => {
+        const document = await openDocument(HOSTILE_SPEC);
+        const result = await diagramOf(lsp.shared, { uri: document.uri.toString(), standalone: true });
+        expect(result.svg).toMatch(/^<\?xml[\s\S]*<style>/);
+    });
+
+    it('reports syntax errors in the model and still draws', async () => {
+        const document = await openDocument('protocol P\nclient C {\n  initial state A { call on success -> }\n  end state End\n}\n');
+        const result = await diagramOf(lsp.shared, { uri: document.uri.toString() });
+        expect(result.diagram.syntaxErrors.length).toBeGreaterThan(0);
+        expect(result.svg).toContain('rs-banner');
+    });
+
+    it.each([
+        [{}, /needs/],
+        [{ uri: 42 }, /needs/],
+        [{ uri: 'file:///x/readme.md' }, /not an \.rpcstate file/],
+        [{ uri: 'file:///no/such/file.rpcstate' }, /cannot read/],
+    ])('refuses bad parameters with a ResponseError, never a crash: %j', async (params, message) => {
+        const answer = diagramOf(lsp.shared, params as never);
+        await expect(answer).rejects.toBeInstanceOf(ResponseError);
+        await expect(answer).rejects.toThrow(message);
+    });
+});
