@@ -77,7 +77,8 @@ export class TimingLog {
 
 function fileName(uri: string): string {
     const path = uri.replace(/[?#].*$/, '');
-    const name = path.slice(path.lastIndexOf('/') + 1);
+    // the last path segment; for `untitled:Untitled-1` the part after the scheme
+    const name = path.slice(Math.max(path.lastIndexOf('/'), path.indexOf(':')) + 1);
     try {
         return decodeURIComponent(name) || uri;
     } catch {

@@ -6,6 +6,9 @@ import { RpcstateGeneratedModule, RpcstateGeneratedSharedModule } from './genera
 import { MachineScopeComputation } from './scoping/machine-scope-computation.js';
 import { StateScopeProvider } from './scoping/state-scope-provider.js';
 import { DocumentLocalBuilder } from './workspace/document-local-builder.js';
+import { LazyLinker } from './workspace/lazy-linker.js';
+import { MachineReferences } from './workspace/machine-references.js';
+import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
@@ -37,6 +40,12 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     references: {
         ScopeProvider: services => new StateScopeProvider(services),
         ScopeComputation: services => new MachineScopeComputation(services),
+        // The edit loop neither links eagerly nor indexes references (language/workspace/).
+        Linker: services => new LazyLinker(services),
+        References: services => new MachineReferences(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: () => new NoReferenceIndex(),
     },
     validation: {
         DocumentValidator: services => new RpcstateDocumentValidator(services),

@@ -13,7 +13,7 @@ const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 3);
 mkdirSync(join(root, 'out', 'bench'), { recursive: true });
 
 await build({
-    entryPoints: { 'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'), 'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-generator': join(root, 'scripts/bench/measure-generator.ts') },
+    entryPoints: { 'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'), 'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-generator': join(root, 'scripts/bench/measure-generator.ts'), 'measure-diagram': join(root, 'scripts/bench/measure-diagram.ts') },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning',
 });
@@ -102,6 +102,25 @@ if (process.env.RPCSTATE_BENCH_GENERATOR !== '0') {
         const row = JSON.parse(result.stdout.trim().split('\n').pop());
         report.generator.push(row);
         console.error(`[bench] generator, ${row.states} states: generate ${row.generateMs} ms, compile ${row.compileMs} ms`);
+    }
+}
+
+// Diagrams: model + ELK layout + SVG, by states in all (target: 500 states under 2 s).
+// RPCSTATE_BENCH_DIAGRAM=0 skips it; RPCSTATE_BENCH_DIAGRAM_SIZES=100,500 to choose sizes.
+if (process.env.RPCSTATE_BENCH_DIAGRAM !== '0') {
+    report.diagram = [];
+    for (const n of (process.env.RPCSTATE_BENCH_DIAGRAM_SIZES ?? '100,500,2000').split(',').map(Number)) {
+        const runsOf = [];
+        for (let i = 0; i < runs; i++) {
+            const result = spawnSync(node, [join(root, 'out/bench/measure-diagram.cjs'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600_000 });
+            if (result.status !== 0) throw new Error(`diagram bench failed on ${n}: ${result.stderr}`);
+            runsOf.push(JSON.parse(result.stdout.trim().split('\n').pop()));
+        }
+        const pickDiagram = key => median(runsOf.map(r => r[key]));
+        const row = { requestedStates: n, states: runsOf[0].states, transitions: runsOf[0].transitions, svgKiB: runsOf[0].svgKiB };
+        for (const key of ['modelMs', 'layoutMs', 'renderMs', 'layoutAndRenderMs', 'peakRssMiB']) row[key] = pickDiagram(key);
+        report.diagram.push(row);
+        console.error(`[bench] diagram of ${row.states} states: layout + render ${row.layoutAndRenderMs} ms`);
     }
 }
 

@@ -1,6 +1,7 @@
 import type { CompositeGeneratorNode, TraceRegion } from 'langium/generate';
 import { toStringAndTrace } from 'langium/generate';
 import type { ProtocolModel } from '../model/machine-model.js';
+import { withTargetRanges } from './generator-text.js';
 import { generateHandlersSkeleton } from './handlers-generator.js';
 import type { MachineApi } from './machine-api.js';
 import { planMachineApi } from './machine-api.js';
@@ -43,7 +44,7 @@ export function generateMachineFiles(protocol: ProtocolModel, options: GenerateO
     for (const api of apis) {
         const emit = (suffix: string, policy: WritePolicy, node: CompositeGeneratorNode): void => {
             const { text, trace } = toStringAndTrace(node);
-            files.push({ name: `${api.fileStem}${suffix}`, content: text, policy, trace, machine: api.machine.name });
+            files.push({ name: `${api.fileStem}${suffix}`, content: text, policy, trace: withTargetRanges(trace, text), machine: api.machine.name });
         };
         emit('.machine.ts', 'rewrite', generateMachineModule(api, context));
         emit('.handlers.ts', 'create', generateHandlersSkeleton(api, context));

@@ -1,4 +1,5 @@
 import type { TraceRegion } from 'langium/generate';
+import { CompositeGeneratorNode, NewLineNode } from 'langium/generate';
 
 /**
  * Text pieces for the file generators. The generators hand Langium whole
@@ -48,4 +49,17 @@ export function withTargetRanges(trace: TraceRegion, text: string): TraceRegion 
     };
     visit(trace);
     return trace;
+}
+
+/** A newline node that is `\n` on every platform (Langium's NL is the platform's EOL). */
+export const LF = new NewLineNode('\n');
+
+/**
+ * Text that ends in `\n`, as a node whose last newline is a newline node.
+ * Langium joins the pieces of the current line at every trace boundary, so
+ * each traced piece must start on a line of its own, or tracing a large
+ * file takes quadratic time.
+ */
+export function unit(text: string): CompositeGeneratorNode {
+    return text.endsWith('\n') ? new CompositeGeneratorNode(text.slice(0, -1), LF) : new CompositeGeneratorNode(text);
 }

@@ -1,7 +1,7 @@
 import type { Generated } from 'langium/generate';
 import { CompositeGeneratorNode, joinToNode, traceToNode } from 'langium/generate';
 import type { ActionModel, EffectModel, ProtocolModel } from '../model/machine-model.js';
-import { chunk, docComment, line } from './generator-text.js';
+import { chunk, docComment, line, unit } from './generator-text.js';
 import { effectMethodDoc, stateMethodDoc } from './handler-docs.js';
 import type { MachineApi, StateApi, TransitionApi } from './machine-api.js';
 import { DISPATCH_TYPES, DRIVER_API, DRIVER_INTERNALS, HANDLER_TYPES, TABLE_TYPES } from './machine-runtime-source.js';
@@ -34,14 +34,14 @@ export function generateMachineModule(api: MachineApi, context: GenerationContex
         line(`// rpcstate generate rewrites this file on every run: write your code in ./${api.fileStem}.handlers.ts.`),
         '\n',
     );
-    node.append(traceToNode(regions.regionOf(machine.nameRange))(docComment([
+    node.append(traceToNode(regions.regionOf(machine.nameRange))(unit(docComment([
         `The ${machine.side} machine \`${machine.name}\` of protocol \`${commentText(protocol.name)}\`${protocol.description ? `: ${commentText(protocol.description)}` : '.'}`,
         '',
         `Implement {@link Handlers} (start from ./${api.fileStem}.handlers.ts) and pass it to {@link run}.`,
-    ])));
+    ]))));
     node.append(line('export type State ='));
-    node.append(joinToNode(api.states, (s, i) => traceToNode(regions.regionOf(s.state.nameRange))(
-        line(`    | ${stringLiteral(s.state.name)}${i === api.states.length - 1 ? ';' : ''}`))));
+    node.append(joinToNode(api.states, (s, i) => traceToNode(regions.regionOf(s.state.nameRange))(unit(
+        line(`    | ${stringLiteral(s.state.name)}${i === api.states.length - 1 ? ';' : ''}`)))));
     node.append(
         '\n',
         line('/** The state `run` starts in. */'),
@@ -56,7 +56,7 @@ export function generateMachineModule(api: MachineApi, context: GenerationContex
         'lists its one outcome; the end state has none.',
     ]));
     node.append(line('export interface Outcomes {'));
-    node.append(api.states.map(s => line(`    ${stringLiteral(s.state.name)}: ${outcomeType(s)};`)).join(''));
+    node.append(unit(api.states.map(s => line(`    ${stringLiteral(s.state.name)}: ${outcomeType(s)};`)).join('')));
     node.append(line('}'), '\n', chunk(HANDLER_TYPES), '\n');
     node.append(docComment([
         `The code behind \`${machine.name}\`: one method per state that acts or chooses (it returns`,
@@ -76,9 +76,9 @@ export function generateMachineModule(api: MachineApi, context: GenerationContex
     node.append(joinToNode(members, member => member, { separator: '\n' }));
     node.append(line('}'), '\n', chunk(TABLE_TYPES), '\n');
     node.append(line('/** Every state, in spec order. */'), line('export const states: readonly StateData[] = ['));
-    node.append(joinToNode(api.states, s => traceToNode(regions.regionOf(s.state.range))(line(`    ${stateRow(s)},`))));
+    node.append(joinToNode(api.states, s => traceToNode(regions.regionOf(s.state.range))(unit(line(`    ${stateRow(s)},`)))));
     node.append(line('];'), '\n', line('/** Every transition: state by state, in spec order. */'), line('export const transitions: readonly TransitionData[] = ['));
-    node.append(joinToNode(api.transitions, t => traceToNode(regions.regionOf(t.transition.range))(line(`    ${transitionRow(t)},`))));
+    node.append(joinToNode(api.transitions, t => traceToNode(regions.regionOf(t.transition.range))(unit(line(`    ${transitionRow(t)},`)))));
     node.append(line('];'), '\n', chunk(DRIVER_API), '\n', chunk(DISPATCH_TYPES));
     node.append(api.states.filter(s => s.method !== undefined).map(s => {
         const name = stringLiteral(s.state.name);
@@ -99,15 +99,15 @@ export function outcomeType(state: StateApi): string {
 
 function stateMember(state: StateApi, api: MachineApi, context: GenerationContext): Generated {
     const name = stringLiteral(state.state.name);
-    return traceToNode(context.regions.regionOf(state.state.range))(
+    return traceToNode(context.regions.regionOf(state.state.range))(unit(
         docComment(stateMethodDoc(state, api.machine.side), '    ') +
-        line(`    ${state.method}(context: HandlerContext<${name}>): Awaitable<Outcomes[${name}]>;`));
+        line(`    ${state.method}(context: HandlerContext<${name}>): Awaitable<Outcomes[${name}]>;`)));
 }
 
 function effectMember(transition: TransitionApi, api: MachineApi, context: GenerationContext): Generated {
-    return traceToNode(context.regions.regionOf(transition.transition.range))(
+    return traceToNode(context.regions.regionOf(transition.transition.range))(unit(
         docComment(effectMethodDoc(transition, api.machine.side), '    ') +
-        line(`    ${transition.effectMethod}(context: HandlerContext<${stringLiteral(transition.from.name)}>): Awaitable<void>;`));
+        line(`    ${transition.effectMethod}(context: HandlerContext<${stringLiteral(transition.from.name)}>): Awaitable<void>;`)));
 }
 
 function stateRow(s: StateApi): string {

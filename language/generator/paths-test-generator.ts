@@ -1,6 +1,6 @@
-import { CompositeGeneratorNode, joinToNode, NL } from 'langium/generate';
+import { CompositeGeneratorNode } from 'langium/generate';
 import { commentText, stringLiteral } from './naming.js';
-import { line, linesNode } from './generator-text.js';
+import { chunk, line } from './generator-text.js';
 import type { MachineApi } from './machine-api.js';
 import { transitionText } from './machine-api.js';
 import type { GenerationContext } from './machine-module-generator.js';
@@ -35,9 +35,9 @@ export function generatePathsTest(api: MachineApi, context: GenerationContext): 
         line("import { describe, it } from 'node:test';"),
         line(`import { ${values.join(', ')} } from './${api.fileStem}.machine.js';`),
         line(`import type { ${['Handlers', ...types].sort().join(', ')} } from './${api.fileStem}.machine.js';`),
-        NL,
+        '\n',
     );
-    if (lieAt) node.append(line("/** Not an identifier, so no state can declare it. */"), line("const UNDECLARED: unknown = 'no such outcome';"), NL);
+    if (lieAt) node.append(line("/** Not an identifier, so no state can declare it. */"), line("const UNDECLARED: unknown = 'no such outcome';"), '\n');
     node.append(
         line('/** Answers every state with the outcome of the next transition of a planned path, and records the effects it is asked for. */'),
         line('class ScriptedHandlers implements Handlers {'),
@@ -47,13 +47,13 @@ export function generatePathsTest(api: MachineApi, context: GenerationContext): 
     if (lieAt) node.append(line('    private readonly lieAt: string | undefined;'));
     node.append(
         line('    private taken = 0;'),
-        NL,
+        '\n',
         line(`    constructor(plan: readonly number[]${lieAt ? ', lieAt?: string' : ''}) {`),
         line('        this.plan = plan;'),
     );
     if (lieAt) node.append(line('        this.lieAt = lieAt;'));
     node.append(line('    }'));
-    node.append(linesNode(`
+    node.append(chunk(`
 
     /** Given to run as its observer, so the script knows which transition of the plan comes next. */
     readonly observe = (): void => {
@@ -66,7 +66,7 @@ export function generatePathsTest(api: MachineApi, context: GenerationContext): 
     }
 `));
     if (deciding.length > 0) {
-        node.append(linesNode(`
+        node.append(chunk(`
 
     private next<S extends State>(state: S): Outcomes[S] {
         const index = this.plan[this.taken];
@@ -76,7 +76,7 @@ export function generatePathsTest(api: MachineApi, context: GenerationContext): 
         if (lieAt) {
             node.append(line('        // The cast is the point: it lies to the compiler the way untyped JavaScript could.'), line('        if (state === this.lieAt) return UNDECLARED as Outcomes[S];'));
         }
-        node.append(linesNode(`
+        node.append(chunk(`
         const outcome = planned.outcome;
         if (!isDeclaredOutcome(state, outcome)) assert.fail('the table gives ' + state + ' an outcome it does not declare');
         return outcome;
@@ -84,14 +84,14 @@ export function generatePathsTest(api: MachineApi, context: GenerationContext): 
 `));
     }
     for (const s of deciding) {
-        node.append(NL, line(`    ${s.method}(context: HandlerContext<${stringLiteral(s.state.name)}>): Outcomes[${stringLiteral(s.state.name)}] {`), line('        return this.next(context.state);'), line('    }'));
+        node.append('\n', line(`    ${s.method}(context: HandlerContext<${stringLiteral(s.state.name)}>): Outcomes[${stringLiteral(s.state.name)}] {`), line('        return this.next(context.state);'), line('    }'));
     }
     for (const t of effects) {
-        node.append(NL, line(`    ${t.effectMethod}(context: HandlerContext<${stringLiteral(t.from.name)}>): void {`));
+        node.append('\n', line(`    ${t.effectMethod}(context: HandlerContext<${stringLiteral(t.from.name)}>): void {`));
         node.append(line(`        assert.equal(context.state, ${stringLiteral(t.from.name)});`), line(`        this.effects.push(${stringLiteral(t.effectMethod!)});`), line('    }'));
     }
-    node.append(line('}'), NL);
-    node.append(linesNode(`
+    node.append(line('}'), '\n');
+    node.append(chunk(`
 /** Runs the machine along a planned path; checks the path, the observer and the effects. */
 async function drive(plan: readonly number[]): Promise<void> {
     const handlers = new ScriptedHandlers(plan);
@@ -112,11 +112,10 @@ async function drive(plan: readonly number[]): Promise<void> {
     assert.deepEqual(handlers.effects, effects);
 }
 `));
-    node.append(NL, line(`describe(${stringLiteral(`${machine}: every transition, along shortest paths to End`)}, () => {`));
-    node.append(joinToNode(plan.paths, path => {
-        const name = path.map(n => transitionText(api.transitions[n])).join(', ');
-        return line(`    it(${stringLiteral(name)}, () => drive([${path.join(', ')}]));`);
-    }));
+    node.append('\n', line(`describe(${stringLiteral(`${machine}: every transition, along shortest paths to End`)}, () => {`));
+    // Each test is named by the transition it was planned for; the path also takes others on the way.
+    node.append(plan.paths.map((path, i) =>
+        line(`    it(${stringLiteral(transitionText(api.transitions[plan.planned[i]]))}, () => drive([${path.join(', ')}]));`)).join(''));
     if (plan.paths.length === 0) node.append(line('    it(\'has no path to cover\', () => undefined);'));
     if (plan.uncoverable.length > 0) {
         node.append(line(`    // Not covered, since no path from the initial state to End takes them: ${plan.uncoverable.map(n => transitionText(api.transitions[n])).join(', ')}.`));
@@ -124,15 +123,15 @@ async function drive(plan: readonly number[]): Promise<void> {
     node.append(line('});'));
     if (lieAt) {
         const prefix = plan.paths[0];
-        node.append(NL, line(`describe(${stringLiteral(`${machine}: undeclared outcomes`)}, () => {`));
+        node.append('\n', line(`describe(${stringLiteral(`${machine}: undeclared outcomes`)}, () => {`));
         node.append(line(`    it(${stringLiteral(`rejects an outcome ${lieAt.name} does not declare`)}, async () => {`));
         node.append(line(`        const handlers = new ScriptedHandlers([${prefix.join(', ')}], ${stringLiteral(lieAt.name)});`));
-        node.append(linesNode(`
+        node.append(chunk(`
         await assert.rejects(run(handlers, { observer: handlers.observe }), (error: unknown) => {
             assert.ok(error instanceof UndeclaredOutcomeError);
 `));
         node.append(line(`            assert.equal(error.state, ${stringLiteral(lieAt.name)});`));
-        node.append(linesNode(`
+        node.append(chunk(`
             assert.equal(error.outcome, UNDECLARED);
             return true;
         });

@@ -14,6 +14,8 @@ import { breadthFirst } from '../analysis/machine-graph.js';
 export interface CoveragePlan {
     /** Each path as transition numbers, from the initial state to End. */
     readonly paths: ReadonlyArray<readonly number[]>;
+    /** For each path, the transition it was planned for (the others on it were taken on the way). */
+    readonly planned: readonly number[];
     /**
      * Transitions no path from the initial state to End can take: their source
      * is unreachable (a warning), or their target cannot reach End (an error,
@@ -29,6 +31,7 @@ export function planTransitionCoverage(graph: MachineGraph): CoveragePlan {
     const total = firstOf[graph.states.length];
     const covered = new Uint8Array(total);
     const paths: number[][] = [];
+    const planned: number[] = [];
     const uncoverable: number[] = [];
     for (let s = 0; s < graph.states.length; s++) {
         for (let e = 0; e < graph.edges[s].length; e++) {
@@ -42,9 +45,10 @@ export function planTransitionCoverage(graph: MachineGraph): CoveragePlan {
             const path = [...pathTo(graph, firstOf, toState, s), number, ...pathToGoal(graph, firstOf, toEnd, target)];
             for (const taken of path) covered[taken] = 1;
             paths.push(path);
+            planned.push(number);
         }
     }
-    return { paths, uncoverable };
+    return { paths, planned, uncoverable };
 }
 
 /** `firstOf[s]` is the number of state s's first transition; `firstOf[n]` the total. */

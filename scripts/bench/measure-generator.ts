@@ -46,7 +46,7 @@ for (const file of files) writeFileSync(join(scratch, file.name), file.content);
 const flags = ['--strict', '--noUnusedLocals', '--noUnusedParameters', '--exactOptionalPropertyTypes', '--isolatedModules', '--noImplicitOverride',
     '--target', 'ES2022', '--module', 'NodeNext', '--skipLibCheck', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), '--outDir', join(scratch, 'js')];
 const started = performance.now();
-const compiled = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), ...flags, ...files.map(f => join(scratch, f.name))], { encoding: 'utf8', maxBuffer: 1 << 26 });
+const compiled = spawnSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), ...flags, ...files.map(f => join(scratch, f.name))], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: scratch });
 const compileMs = performance.now() - started;
 rmSync(scratch, { recursive: true, force: true });
 
@@ -58,4 +58,5 @@ console.log(JSON.stringify({
     generateMs: Math.round(times[Math.floor(times.length / 2)]),
     compileMs: Math.round(compileMs),
     compileErrors: compiled.status === 0 ? 0 : (compiled.stdout.match(/error TS/g) ?? []).length,
+    ...(compiled.status === 0 ? {} : { firstCompileError: compiled.stdout.split('\n')[0] }),
 }));

@@ -21,7 +21,6 @@ export async function diagramOf(shared: LangiumSharedServices, params: DiagramPa
     const uri = parseUri(params?.uri);
     if (!shared.ServiceRegistry.hasServices(uri)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri.toString()} is not an .rpcstate file`);
     const services = shared.ServiceRegistry.getServices(uri) as RpcstateServices;
-    await shared.workspace.WorkspaceManager.ready;
     const { document, diagnostics } = await validatedDocument(shared, services, uri, cancelToken);
 
     const { model, analysis } = services.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);

@@ -47,3 +47,25 @@ describe('rpcstate/diagram request', () => {
         await expect(answer).rejects.toThrow(message);
     });
 });
+
+describe('rpcstate/diagram over stdio (the bundled server)', () => {
+    it('is registered: an open document is drawn, and an edit is drawn once validated', async () => {
+        const { StdioLanguageServer } = await import('../support/stdio-language-server.js');
+        const server = new StdioLanguageServer();
+        try {
+            await server.initialize();
+            const uri = 'file:///diagram-test/live.rpcstate';
+            server.open(uri, HOSTILE_SPEC);
+            const first = await server.request<{ diagram: { machines: Array<{ states: Array<{ name: string }> }> }; svg: string; version?: number }>('rpcstate/diagram', { uri }, 30_000);
+            expect(first.diagram.machines[0].states.map(s => s.name)).toContain('Stray');
+            expect(first.version).toBe(1);
+            server.replace(uri, HOSTILE_SPEC.replace(/Stray/g, 'Renamed'));
+            const second = await server.request<typeof first>('rpcstate/diagram', { uri }, 30_000);
+            expect(second.diagram.machines[0].states.map(s => s.name)).toContain('Renamed');
+            expect(second.version).toBe(2);
+            expect(server.alive).toBe(true);
+        } finally {
+            await server.stop();
+        }
+    });
+});

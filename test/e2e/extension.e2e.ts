@@ -204,6 +204,7 @@ describe.skipIf(problem !== undefined)('the rpcstate extension in code-server', 
         console.log(`[extension.e2e] hover: ${text.slice(0, 300)}`);
         expect(text).toContain('RpcAsyncCompleteCall');
         expect(text).toMatch(/learn\.microsoft\.com|client|server/);
+        await sleep(400); // let the hover finish fading in for the picture
         await screenshot(page, 'extension-hover');
         await page.keyboard.press('Escape');
     });

@@ -97,7 +97,7 @@ describe('transition coverage paths', () => {
             state('Orphan', { transitions: [t('-> A')] }),
             endState(),
         ]));
-        expect(planTransitionCoverage(api.graph)).toEqual({ paths: [[0]], uncoverable: [1] });
+        expect(planTransitionCoverage(api.graph)).toEqual({ paths: [[0]], planned: [0], uncoverable: [1] });
     });
 
     it('takes every reachable transition of a longer client with loops', () => {
@@ -130,7 +130,7 @@ describe('generated files', () => {
         const manager = files.find(f => f.name === 'manager.machine.ts')!;
         const fatal = model.machines[1].states[0].transitions.find(tr => tr.outcome === 'fatal')!;
         expect(sourceAt(manager.trace, manager.content.indexOf('    D$fatal(context'))?.range).toEqual(fatal.range);
-        const row = manager.content.indexOf("{ from: 'D', outcome: 'fatal'");
+        const row = manager.content.indexOf("transitionRow('D', 'fatal'");
         expect(text.slice(sourceAt(manager.trace, row)!.offset, sourceAt(manager.trace, row)!.end)).toBe('on fatal raise -> End');
 
         const handlers = files.find(f => f.name === 'caller.handlers.ts')!;

@@ -4,6 +4,7 @@ import { CompositeCstNodeImpl, DefaultValueConverter, LeafCstNodeImpl, RootCstNo
 import type { RpcstateGrammarElements } from './grammar-elements.js';
 import type { HiddenToken, TokenBuffer } from './lexer.js';
 import type { SyntaxErrorFactory } from './syntax-errors.js';
+import { TokenLeafCstNode } from './token-leaf.js';
 import type { TokenKind } from './token-kinds.js';
 import {
     ARROW, AWAIT, CALL, CLIENT, DISPATCH, END, EOF, ID, INITIAL, INVOKE, LBRACE, ON, PROTOCOL, RAISE, RBRACE, SERVER, STATE, STRING, TOKEN_NAMES, inSet, kinds,
@@ -368,7 +369,7 @@ export class RecursiveDescentParser {
 
     /** The value of the last token consumed with `expect` or `consumeValue`, and its leaf. */
     private lastValue: string = '';
-    private lastLeaf: LeafCstNodeImpl | undefined;
+    private lastLeaf: TokenLeafCstNode | undefined;
 
     /**
      * Consumes a token of `kind` that the grammar requires here. When the
@@ -393,16 +394,12 @@ export class RecursiveDescentParser {
     }
 
     /** Consumes the current token (its kind already checked) as a leaf with this grammar source. */
-    private consumeLeaf(source: GrammarAST.AbstractElement): LeafCstNodeImpl {
+    private consumeLeaf(source: GrammarAST.AbstractElement): TokenLeafCstNode {
         const i = this.pos++;
         const tokens = this.tokens;
         const start = tokens.starts[i];
         if (this.nextHidden < this.hidden.length && this.hidden[this.nextHidden].start < start) this.attachHidden(start);
-        const end = tokens.ends[i];
-        const line = tokens.lines[i];
-        const column = tokens.columns[i];
-        const leaf = new LeafCstNodeImpl(start, end - start, line, column, line, column + end - start, this.leafTypes[tokens.kinds[i]], false);
-        leaf.grammarSource = source;
+        const leaf = new TokenLeafCstNode(start, tokens.ends[i] - start, tokens.lines[i], tokens.columns[i], this.leafTypes[tokens.kinds[i]], source);
         const parent = this.current;
         leaf.container = parent;
         (parent.content as CstNode[]).push(leaf);
@@ -481,7 +478,12 @@ export class RecursiveDescentParser {
         return node;
     }
 
-    /** Closes a composite node as Langium's builder does: an empty one leaves the tree. */
+    /**
+     * Closes a composite node as Langium's builder does: an empty one leaves
+     * the tree; the content of another is copied to an array of its exact
+     * length (a pushed-to array keeps room for 17), since it lives as long as
+     * the document does.
+     */
     private close(cst: CompositeCstNodeImpl, node: GenericAstNode | undefined): void {
         const parent = cst.container as CompositeCstNodeImpl;
         this.current = parent;
@@ -490,6 +492,8 @@ export class RecursiveDescentParser {
             const content = parent.content as CstNode[];
             const index = content.lastIndexOf(cst);
             if (index >= 0) content.splice(index, 1);
+        } else {
+            cst.content = cst.content.slice();
         }
     }
 

@@ -1,0 +1,46 @@
+/**
+ * Diagram timings for one synthetic protocol of about N states in all
+ * (N/2 per machine): the diagram model, the ELK layout, the SVG rendering.
+ * Run in a fresh process per size by scripts/bench.mjs; prints one JSON line.
+ */
+import { URI } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { buildDiagramModel } from '../../language/diagram/diagram-model.js';
+import { layoutDiagram } from '../../language/diagram/elk-layout.js';
+import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
+import type { Protocol } from '../../language/generated/ast.js';
+import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { syntheticProtocol } from './synthetic-protocol.js';
+
+async function main(): Promise<void> {
+    const total = Number(process.argv[2]);
+    const text = syntheticProtocol(Math.max(4, Math.round(total / 2)));
+    const { shared, Rpcstate } = createRpcstateServices(NodeFileSystem);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/bench/diagram-${total}.rpcstate`));
+    const { model, analysis } = Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
+    const ms = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+    let t = performance.now();
+    const diagram = buildDiagramModel(model, analysis);
+    const modelMs = ms(t);
+    t = performance.now();
+    const layout = await layoutDiagram(diagram);
+    const layoutMs = ms(t);
+    t = performance.now();
+    const svg = renderDiagramSvg(diagram, layout);
+    const renderMs = ms(t);
+
+    console.log(JSON.stringify({
+        states: diagram.machines.reduce((n, m) => n + m.states.length, 0),
+        transitions: diagram.machines.reduce((n, m) => n + m.transitions.length, 0),
+        modelMs, layoutMs, renderMs,
+        layoutAndRenderMs: Math.round((layoutMs + renderMs) * 10) / 10,
+        svgKiB: Math.round(Buffer.byteLength(svg) / 1024),
+        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }));
+}
+
+main().catch(error => {
+    console.error(error);
+    process.exit(1);
+});
