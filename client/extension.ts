@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkWorkspaceCommand } from './check-workspace.js';
+import { generateHandlersCommand } from './generate-handlers.js';
 import { registerCommands, type RpcstateCommand } from './commands.js';
 import { isCheckedDocument } from './language-client.js';
 import { restartServerCommand } from './restart-server.js';
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const commands: RpcstateCommand[] = [
         restartServerCommand(server),
         checkWorkspaceCommand(server, output),
+        generateHandlersCommand(server, output),
     ];
     registerCommands(context, commands);
 

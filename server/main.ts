@@ -4,12 +4,14 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRpcstateLanguageServices } from './rpcstate-lsp-module.js';
 import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
+import { registerGenerateHandlers } from './features/generate-handlers.js';
 
 // The transport (--stdio, --node-ipc, --socket=N) is chosen by
 // vscode-languageserver from the command line, as every LSP client expects.
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createRpcstateLanguageServices({ connection, ...NodeFileSystem });
+const { shared, Rpcstate } = createRpcstateLanguageServices({ connection, ...NodeFileSystem });
 // Custom requests are registered before the connection reads its first message.
 registerWorkspaceCheck(shared);
 registerDiagramRequest(shared);
+registerGenerateHandlers(shared, Rpcstate);
 startLanguageServer(shared);

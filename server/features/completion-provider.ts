@@ -1,7 +1,8 @@
-import type { AstNodeDescription, GrammarAST, MaybePromise, ReferenceInfo } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ReferenceInfo, RootCstNode, Stream } from 'langium';
 import { AstUtils, GrammarAST as Ast } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
+import type { Position } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import type { CatalogEntry, Phase } from '../../language/analysis/catalog.js';
 import { applyEffect, CATALOG, lookupCatalog } from '../../language/analysis/catalog.js';
@@ -10,6 +11,7 @@ import { isState } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
 import { catalogEntryMarkdown, ruleEffectText } from './catalog-markdown.js';
+import { completionTokenWindow } from './completion-token-window.js';
 import type { RpcstateSnippet } from './completion-snippets.js';
 import { CLIENT_TABLE_SNIPPET, KEYWORD_DOCS, NEW_STATE_SNIPPET, SERVER_TABLE_SNIPPET } from './completion-snippets.js';
 import { sideOf } from './hover-provider.js';
@@ -24,6 +26,14 @@ const THEN = '1';
 const LAST = '2';
 
 /**
+ * At most this many states are offered after `->`. The list is marked
+ * incomplete (Langium always does), so the editor asks again as the name is
+ * typed and the matches narrow; nobody scrolls through 5,000 states, and
+ * building, sending and parsing them all took most of a completion request.
+ */
+export const MAX_STATE_ITEMS = 200;
+
+/**
  * Completion that knows where it is: after `->` the states of this machine;
  * after `invoke`/`await` the catalog of this machine's side, the entries
  * legal in the phases that reach this state first; after `on` the outcome the
@@ -33,9 +43,44 @@ const LAST = '2';
 export class RpcstateCompletionProvider extends DefaultCompletionProvider {
     private readonly analyzer: ProtocolAnalyzer;
 
+    /** The CST of the document being completed, so backtracking can lex a window of it (see backtrackToAnyToken). */
+    private completedCst: RootCstNode | undefined;
+
     constructor(services: RpcstateServices) {
         super(services);
         this.analyzer = services.analysis.ProtocolAnalyzer;
+    }
+
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        this.completedCst = document.parseResult.value.$cstNode as RootCstNode | undefined;
+        yield* super.buildContexts(document, position);
+    }
+
+    /**
+     * Langium's backtracking lexes the whole document; the tokens around the
+     * offset decide the answer, so lex only those (completion-token-window.ts).
+     * The CST is used only if it is the tree of this very text.
+     */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const cst = this.completedCst;
+        const window = cst && cst.fullText === text ? completionTokenWindow(cst, offset, text.length) : undefined;
+        if (!window) return super.backtrackToAnyToken(text, offset);
+        const found = super.backtrackToAnyToken(text.slice(window.start, window.end), offset - window.start);
+        const shift = (at: number | undefined) => (at === undefined ? undefined : at + window.start);
+        return {
+            nextTokenStart: found.nextTokenStart + window.start,
+            nextTokenEnd: found.nextTokenEnd + window.start,
+            previousTokenStart: shift(found.previousTokenStart),
+            previousTokenEnd: shift(found.previousTokenEnd),
+        };
+    }
+
+    /** The states whose names match what is typed, the first MAX_STATE_ITEMS of them in document order. */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const typed = context.textDocument.getText().substring(context.tokenOffset, context.offset);
+        return super.getReferenceCandidates(refInfo, context)
+            .filter(candidate => this.fuzzyMatcher.match(typed, candidate.name))
+            .limit(MAX_STATE_ITEMS);
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {

@@ -104,9 +104,9 @@ export interface RecursiveDescentResult {
  * A recursive-descent parser for exactly the grammar of `rpcstate.langium`,
  * producing what Langium's generated parser produces: the same AST (types,
  * properties in the same order, defaults, `$container*`, references built by
- * the Linker), the same CST (Langium's own node classes, `grammarSource` on
- * the grammar's elements, hidden comment leaves placed where Langium places
- * them) and, for bad input, errors recovered the way Chevrotain recovers:
+ * the Linker), the same CST (Langium's composite and root node classes, a
+ * leaner leaf class of the same shape, `grammarSource` on the grammar's
+ * elements, comment leaves placed where Langium places them) and, for bad input, errors recovered the way Chevrotain recovers:
  * single-token insertion and deletion, re-synchronisation between rules, and
  * re-synchronisation inside repetitions. The one decision the grammar leaves
  * to Chevrotain's LL(*) prediction (is `invoke`/`raise` at the start of a body
@@ -129,6 +129,9 @@ export class RecursiveDescentParser {
     private current: CompositeCstNodeImpl;
     private pos = 0;
     private nextHidden = 0;
+    /** The value of the last name or description consumed (converted), and its leaf. */
+    private lastValue = '';
+    private lastLeaf: TokenLeafCstNode | undefined;
 
     constructor(input: RecursiveDescentInput, services: ParserServices) {
         this.text = input.text;
@@ -366,10 +369,6 @@ export class RecursiveDescentParser {
         const i = this.pos + ahead;
         return i < this.count ? this.kindsOf[i] : EOF;
     }
-
-    /** The value of the last token consumed with `expect` or `consumeValue`, and its leaf. */
-    private lastValue: string = '';
-    private lastLeaf: TokenLeafCstNode | undefined;
 
     /**
      * Consumes a token of `kind` that the grammar requires here. When the

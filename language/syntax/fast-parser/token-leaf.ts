@@ -1,5 +1,6 @@
 import type { TokenType } from 'chevrotain';
-import type { AstNode, CompositeCstNode, GrammarAST, LeafCstNode, Range, RootCstNode } from 'langium';
+import type { AstNode, CompositeCstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
+import type { Range } from 'vscode-languageserver';
 
 /**
  * The CST leaf of a visible token: what Langium's `LeafCstNodeImpl` offers,
