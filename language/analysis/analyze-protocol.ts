@@ -1,9 +1,11 @@
 import type { MachineModel, ProtocolModel } from '../model/machine-model.js';
-import type { Phase } from './catalog.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
 import { buildMachineGraph } from './machine-graph.js';
+import type { PhaseLookup } from './phase-analysis.js';
 import { explorePhases } from './phase-analysis.js';
+
+const NO_PHASES: PhaseLookup = { get: () => undefined };
 import { checkReachability } from './reachability.js';
 import { checkProtocolStructure } from './structural-checks.js';
 
@@ -12,8 +14,8 @@ export interface MachineAnalysis {
     readonly machine: MachineModel;
     /** False when structural errors gate the path checks (no single initial/end, duplicate names, unknown targets). */
     readonly pathChecked: boolean;
-    /** Phases the call can be in on entering each state, by state name; empty when not path-checked. */
-    readonly phasesAt: ReadonlyMap<string, ReadonlySet<Phase>>;
+    /** Phases the call can be in on entering each state, by state name; knows no state when not path-checked. */
+    readonly phasesAt: PhaseLookup;
 }
 
 export interface ProtocolAnalysis {
@@ -34,15 +36,13 @@ export function analyzeProtocol(protocol: ProtocolModel): ProtocolAnalysis {
     for (const machine of protocol.machines) {
         const graph = machine.incomplete ? undefined : buildMachineGraph(machine);
         if (!graph) {
-            machines.push({ machine, pathChecked: false, phasesAt: new Map() });
+            machines.push({ machine, pathChecked: false, phasesAt: NO_PHASES });
             continue;
         }
         for (const f of checkReachability(graph)) findings.push(f);
         const exploration = explorePhases(graph);
         for (const f of exploration.findings) findings.push(f);
-        const phasesAt = new Map<string, ReadonlySet<Phase>>();
-        graph.states.forEach((state, i) => phasesAt.set(state.name, exploration.phasesAt[i]));
-        machines.push({ machine, pathChecked: true, phasesAt });
+        machines.push({ machine, pathChecked: true, phasesAt: exploration.phasesAt });
     }
     findings.sort(compareFindings);
     return { findings, machines };

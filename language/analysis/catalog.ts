@@ -239,16 +239,17 @@ export const CATALOG: readonly CatalogEntry[] = [
     },
 ];
 
-const byKey = new Map<string, CatalogEntry>(CATALOG.map(entry => [catalogKey(entry.kind, entry.name), entry]));
-
-function catalogKey(kind: ActionKind, name: string | undefined): string {
-    // call and dispatch may name the user's procedure: that name is not a catalog key.
-    return kind === 'invoke' || kind === 'await' ? `${kind} ${name ?? ''}` : kind;
-}
+// call, dispatch and raise are keyed by kind alone (call and dispatch may name
+// the user's procedure, which is no catalog key); invoke and await by name.
+const byKind = new Map<ActionKind, CatalogEntry>(CATALOG.filter(entry => entry.name === undefined).map(entry => [entry.kind, entry]));
+const byName: Record<'invoke' | 'await', Map<string, CatalogEntry>> = {
+    invoke: new Map(CATALOG.filter(entry => entry.kind === 'invoke').map(entry => [entry.name!, entry])),
+    await: new Map(CATALOG.filter(entry => entry.kind === 'await').map(entry => [entry.name!, entry])),
+};
 
 /** The entry for an action or effect, or undefined when the catalog does not know it. */
 export function lookupCatalog(kind: ActionKind, name: string | undefined): CatalogEntry | undefined {
-    return byKey.get(catalogKey(kind, name));
+    return kind === 'invoke' || kind === 'await' ? byName[kind].get(name ?? '') : byKind.get(kind);
 }
 
 /** Every catalog name usable after `invoke` or `await`. */

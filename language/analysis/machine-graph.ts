@@ -10,6 +10,8 @@ export interface MachineGraph {
     readonly states: readonly StateModel[];
     readonly initial: number;
     readonly end: number;
+    /** State name → index. */
+    readonly index: ReadonlyMap<string, number>;
     /** For each state, its transitions with the index of their target. */
     readonly edges: ReadonlyArray<ReadonlyArray<{ readonly transition: TransitionModel; readonly target: number }>>;
 }
@@ -43,7 +45,7 @@ export function buildMachineGraph(machine: MachineModel): MachineGraph | undefin
         }
         edges.push(out);
     }
-    return { machine, states: machine.states, initial, end, edges };
+    return { machine, states: machine.states, initial, end, index, edges };
 }
 
 /** Breadth-first search from `start`: the predecessor edge and depth of every reached state (parent -1 for the start, -2 unreached). */

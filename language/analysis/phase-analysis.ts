@@ -1,6 +1,6 @@
 import type { ActionModel, EffectModel, StateModel, TransitionModel } from '../model/machine-model.js';
 import { actionLabel } from './action-labels.js';
-import type { Phase, PhaseEffect, PhaseRule } from './catalog.js';
+import type { Phase, PhaseRule } from './catalog.js';
 import { applyEffect, INITIAL_PHASE, lookupCatalog, PHASE_LABELS, UNFINISHED_PHASES } from './catalog.js';
 import type { LegalityCode } from './diagnostic-codes.js';
 import type { Finding } from './finding.js';
@@ -20,30 +20,96 @@ import { extendPath, pathSteps, pathSummary, reportedPath } from './offending-pa
 const PHASES: readonly Phase[] = ['idle', 'outstanding', 'failed', 'complete', 'closed', 'waiting', 'active', 'finished'];
 const PHASE_COUNT = PHASES.length;
 const phaseIndex = new Map(PHASES.map((phase, i) => [phase, i]));
+const UNFINISHED = PHASES.map(phase => UNFINISHED_PHASES.has(phase));
 
-/** What the catalog says about one action or effect as written, on this machine's side. */
-type Resolved = { readonly rule: PhaseRule } | 'blocked';
+/** An action or effect as the inner loop sees it: its compiled rule, or `blocked` (unknown, or wrong side). */
+type Compiled = CompiledRule | 'blocked';
 
-/** The phases the call can be in on entering each state (for hovers, inlay hints and the diagram). */
+/**
+ * A catalog rule compiled for the exploration's inner loop: for each phase
+ * (by index), the phase after the action, or -1 where it is illegal; and the
+ * phase after it for its special outcome. Rules are few and shared, so each
+ * (rule, special outcome handled, in the dispatch state) is compiled once.
+ */
+interface CompiledRule {
+    readonly rule: PhaseRule;
+    readonly next: Int8Array;
+    readonly specialOutcome: string | undefined;
+    readonly specialNext: Int8Array;
+}
+
+const compiledRules = new Map<PhaseRule, CompiledRule[]>();
+
+function compileRule(rule: PhaseRule, specialHandled: boolean, inDispatchState: boolean): CompiledRule {
+    let variants = compiledRules.get(rule);
+    if (!variants) compiledRules.set(rule, variants = []);
+    const key = (specialHandled ? 1 : 0) + (inDispatchState ? 2 : 0);
+    let compiled = variants[key];
+    if (!compiled) {
+        const next = new Int8Array(PHASE_COUNT).fill(-1);
+        const specialNext = new Int8Array(PHASE_COUNT).fill(-1);
+        PHASES.forEach((phase, p) => {
+            if (judge(rule, phase, specialHandled, inDispatchState).length > 0) return;
+            const effect = rule.legal[phase] ?? (specialHandled ? rule.legalWhenSpecialHandled?.[phase] : undefined);
+            if (effect === undefined) return;
+            next[p] = phaseIndex.get(applyEffect(phase, effect))!;
+            specialNext[p] = rule.special ? phaseIndex.get(applyEffect(phase, rule.special.effect))! : next[p];
+        });
+        compiled = variants[key] = { rule, next, specialOutcome: rule.special?.outcome, specialNext };
+    }
+    return compiled;
+}
+
+/** The phases the call can be in on entering a state, by name (for hovers, inlay hints and the diagram). */
+export interface PhaseLookup {
+    get(stateName: string): ReadonlySet<Phase> | undefined;
+}
+
+/** The result of the exploration: its findings, and the phases seen at each state. */
 export interface PhaseExploration {
     readonly findings: Finding[];
-    readonly phasesAt: ReadonlyArray<ReadonlySet<Phase>>;
+    readonly phasesAt: PhaseLookup;
+}
+
+/** Phases per state as a bit set, turned into a Set only when someone asks: most states are never asked about. */
+class PhaseBits implements PhaseLookup {
+    constructor(private readonly index: ReadonlyMap<string, number>, private readonly bits: Uint8Array) {}
+
+    get(stateName: string): ReadonlySet<Phase> | undefined {
+        const s = this.index.get(stateName);
+        if (s === undefined) return undefined;
+        const phases = new Set<Phase>();
+        for (let p = 0; p < PHASE_COUNT; p++) if (this.bits[s] & (1 << p)) phases.add(PHASES[p]);
+        return phases;
+    }
 }
 
 export function explorePhases(graph: MachineGraph): PhaseExploration {
     const { machine, states, edges } = graph;
     const side = machine.side;
     const n = states.length;
-    const resolve = (use: ActionModel | EffectModel | undefined): Resolved | undefined => {
-        if (!use) return undefined;
+    // One pass over the states: each action and effect resolved to its compiled catalog rule.
+    const compileUse = (use: ActionModel | EffectModel, state: StateModel, inDispatchState: boolean, isAction: boolean): Compiled => {
         const rule = lookupCatalog(use.kind, use.name)?.rules[side];
-        return rule ? { rule } : 'blocked';
+        return rule ? compileRule(rule, isAction && handlesSpecial(rule, state), inDispatchState) : 'blocked';
     };
-    const actions = states.map(state => resolve(state.action));
-    const effects = states.map(state => state.transitions.map(t => resolve(t.effect)));
-    const dispatchStates = states.filter(state => state.action?.kind === 'dispatch').map(state => state.name);
+    const actionRows = new Array<Compiled | undefined>(n);
+    const effectRows = new Array<Array<Compiled | undefined> | undefined>(n);
+    const dispatchStates: string[] = [];
+    for (let s = 0; s < n; s++) {
+        const state = states[s];
+        const inDispatchState = state.action?.kind === 'dispatch';
+        if (inDispatchState) dispatchStates.push(state.name);
+        actionRows[s] = state.action ? compileUse(state.action, state, inDispatchState, true) : undefined;
+        let row: Array<Compiled | undefined> | undefined;
+        state.transitions.forEach((transition, e) => {
+            if (!transition.effect) return;
+            row ??= new Array<Compiled | undefined>(state.transitions.length);
+            row[e] = compileUse(transition.effect, state, inDispatchState, false);
+        });
+        effectRows[s] = row;
+    }
     const endName = states[graph.end].name;
-    const indexOfState = new Map(states.map((state, i) => [state, i]));
 
     const visited = new Uint8Array(n * PHASE_COUNT);
     const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
@@ -77,8 +143,12 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         for (let i = edgesTaken.length - 1; i >= 0; i--) {
             if (phases[i] !== current) {
                 const { state, transition } = edgesTaken[i];
-                const afterAction = state.action ? phaseAfterAction(actions[indexOfState.get(state)!], state, transition, phases[i]) : phases[i];
-                if (state.action && afterAction !== phases[i]) return `${actionLabel(state.action)} in ${state.name}`;
+                const row = actionRows[graph.index.get(state.name)!];
+                if (state.action && row && row !== 'blocked') {
+                    const p = phaseIndex.get(phases[i])!;
+                    const after = transition.outcome !== undefined && transition.outcome === row.specialOutcome ? row.specialNext[p] : row.next[p];
+                    if (after >= 0 && PHASES[after] !== phases[i]) return `${actionLabel(state.action)} in ${state.name}`;
+                }
                 if (transition.effect) return `${actionLabel(transition.effect)} on the way out of ${state.name}`;
                 return undefined;
             }
@@ -111,36 +181,39 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         const node = queue[head++];
         const s = Math.floor(node / PHASE_COUNT);
         if (s === graph.end) continue;
-        const phase = PHASES[node % PHASE_COUNT];
+        const p = node % PHASE_COUNT;
         const state = states[s];
-        const action = actions[s];
+        const action = actionRows[s];
         if (action === 'blocked') continue;
-        if (action && state.action) {
-            const problems = judge(action.rule, phase, handlesSpecial(action.rule, state), state.action.kind === 'dispatch');
-            if (problems.length > 0) {
-                for (const code of problems) report(code, state.action, 'action', node, state, phase);
-                continue;
+        if (action && action.next[p] < 0) {
+            const phase = PHASES[p];
+            for (const code of judge(action.rule, phase, handlesSpecial(action.rule, state), state.action!.kind === 'dispatch')) {
+                report(code, state.action!, 'action', node, state, phase);
             }
+            continue;
         }
         const out = edges[s];
+        const effectRow = effectRows[s];
         for (let e = 0; e < out.length; e++) {
             const { transition, target } = out[e];
-            let next = action ? phaseAfterAction(action, state, transition, phase) : phase;
-            const effect = effects[s][e];
+            let next = action ? (transition.outcome === action.specialOutcome && transition.outcome !== undefined ? action.specialNext[p] : action.next[p]) : p;
+            const effect = effectRow?.[e];
             if (effect === 'blocked') continue;
-            if (effect && transition.effect) {
-                const problems = judge(effect.rule, next, false, state.action?.kind === 'dispatch');
-                if (problems.length > 0) {
-                    for (const code of problems) report(code, transition.effect, 'effect', node, state, next, { state, transition });
+            if (effect) {
+                if (effect.next[next] < 0) {
+                    const phase = PHASES[next];
+                    for (const code of judge(effect.rule, phase, false, state.action?.kind === 'dispatch')) {
+                        report(code, transition.effect!, 'effect', node, state, phase, { state, transition });
+                    }
                     continue;
                 }
-                next = applyEffect(next, effect.rule.legal[next]!);
+                next = effect.next[next];
             }
-            if (target === graph.end && UNFINISHED_PHASES.has(next)) {
-                report('missing-completion', transition, 'transition', node, state, next, { state, transition });
+            if (target === graph.end && UNFINISHED[next]) {
+                report('missing-completion', transition, 'transition', node, state, PHASES[next], { state, transition });
                 continue;
             }
-            const targetNode = target * PHASE_COUNT + phaseIndex.get(next)!;
+            const targetNode = target * PHASE_COUNT + next;
             if (!visited[targetNode]) {
                 visited[targetNode] = 1;
                 parentNode[targetNode] = node;
@@ -151,10 +224,11 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         }
     }
 
-    const phasesAt: Array<Set<Phase>> = Array.from({ length: n }, () => new Set());
+    const bits = new Uint8Array(n);
     for (let v = 0; v < visited.length; v++) {
-        if (visited[v]) phasesAt[Math.floor(v / PHASE_COUNT)].add(PHASES[v % PHASE_COUNT]);
+        if (visited[v]) bits[Math.floor(v / PHASE_COUNT)] |= 1 << (v % PHASE_COUNT);
     }
+    const phasesAt = new PhaseBits(graph.index, bits);
     return { findings, phasesAt };
 }
 
@@ -173,17 +247,4 @@ function judge(rule: PhaseRule, phase: Phase, specialHandled: boolean, inDispatc
 function handlesSpecial(rule: PhaseRule, state: StateModel): boolean {
     const special = rule.special?.outcome;
     return special !== undefined && state.transitions.some(t => t.outcome === special);
-}
-
-/** The phase after the state's action, for the outcome this transition stands for. */
-function phaseAfterAction(action: Resolved | undefined, state: StateModel, transition: TransitionModel, phase: Phase): Phase {
-    if (!action || action === 'blocked') return phase;
-    const { rule } = action;
-    let effect: PhaseEffect | undefined;
-    if (rule.special && transition.outcome === rule.special.outcome) {
-        effect = rule.special.effect;
-    } else {
-        effect = rule.legal[phase] ?? (handlesSpecial(rule, state) ? rule.legalWhenSpecialHandled?.[phase] : undefined);
-    }
-    return effect === undefined ? phase : applyEffect(phase, effect);
 }

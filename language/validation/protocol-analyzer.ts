@@ -1,4 +1,4 @@
-import { AstUtils } from 'langium';
+import { AstUtils, CstUtils } from 'langium';
 import type { ProtocolAnalysis } from '../analysis/analyze-protocol.js';
 import type { SourcePosition } from '../model/source-range.js';
 import { analyzeProtocol } from '../analysis/analyze-protocol.js';
@@ -36,8 +36,10 @@ function syntaxErrorPositions(protocol: Protocol): SourcePosition[] {
     const positions: SourcePosition[] = [];
     for (const error of parseResult.lexerErrors) positions.push({ line: error.line! - 1, character: error.column! - 1 });
     for (const error of parseResult.parserErrors) {
-        const token = Number.isFinite(error.token.startLine) ? error.token : (error as { previousToken?: typeof error.token }).previousToken;
-        if (token && Number.isFinite(token.startLine)) positions.push({ line: token.startLine! - 1, character: token.startColumn! - 1 });
+        // Recovery may report a made-up token (end of file: offsets -1); its neighbour places the error then.
+        const previous = (error as { previousToken?: typeof error.token }).previousToken;
+        const token = CstUtils.isValidTokenRange(error.token) ? error.token : previous && CstUtils.isValidTokenRange(previous) ? previous : undefined;
+        if (token) positions.push({ line: token.startLine! - 1, character: token.startColumn! - 1 });
     }
     return positions;
 }
