@@ -87,9 +87,10 @@ const ElkConstructor = ((elkBundled as unknown as { default?: unknown }).default
 /** One ELK instance: the bundled build runs in this thread, no worker, in Node and in browsers alike. */
 let elk: ELK | undefined;
 
-export async function layoutDiagram(diagram: DiagramModel): Promise<DiagramLayout> {
+/** `overrides` replace ELK options of every machine (for experiments and the bench; the defaults are the product). */
+export async function layoutDiagram(diagram: DiagramModel, overrides: LayoutOptions = {}): Promise<DiagramLayout> {
     elk ??= new ElkConstructor();
-    const laidOut = await Promise.all(diagram.machines.map(machine => elk!.layout(machineGraph(machine))));
+    const laidOut = await Promise.all(diagram.machines.map(machine => elk!.layout(machineGraph(machine, overrides))));
     const machines: MachineBox[] = [];
     const nodes: NodeBox[] = [];
     const edges: EdgePath[] = [];
@@ -121,7 +122,7 @@ export function edgeLabelText(label: string): string {
     return shorten(singleLine(label), MAX_EDGE_LABEL_CHARS);
 }
 
-function machineGraph(machine: DiagramMachine): ElkNode {
+function machineGraph(machine: DiagramMachine, overrides: LayoutOptions): ElkNode {
     const children: ElkNode[] = [];
     const edges: ElkExtendedEdge[] = [];
     for (const state of machine.states) {
@@ -149,7 +150,7 @@ function machineGraph(machine: DiagramMachine): ElkNode {
             labels: [{ text, width: textWidth(text, FONT_SIZE.edge), height: lineHeight('edge') }],
         });
     }
-    return { id: machine.id, layoutOptions: MACHINE_OPTIONS, children, edges };
+    return { id: machine.id, layoutOptions: { ...MACHINE_OPTIONS, ...overrides }, children, edges };
 }
 
 function placedNode(node: ElkNode, dx: number, dy: number): NodeBox {

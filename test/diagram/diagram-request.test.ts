@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { ResponseError } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { diagramOf } from '../../server/features/diagram-request.js';
+import { diagramOf, MAX_STATES_IN_SERVER } from '../../server/features/diagram-request.js';
+import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
 import { openDocument, lsp } from '../support/lsp-in-process.js';
 import { HOSTILE_SPEC } from './diagram-fixtures.js';
 
@@ -34,6 +35,11 @@ describe('rpcstate/diagram request', () => {
         const result = await diagramOf(lsp.shared, { uri: document.uri.toString() });
         expect(result.diagram.syntaxErrors.length).toBeGreaterThan(0);
         expect(result.svg).toContain('rs-banner');
+    });
+
+    it('refuses a document too large to lay out in the server, and says what to do instead', async () => {
+        const document = await openDocument(syntheticProtocol(Math.ceil(MAX_STATES_IN_SERVER / 2) + 4));
+        await expect(diagramOf(lsp.shared, { uri: document.uri.toString() })).rejects.toThrow(/too many to lay out.*rpcstate diagram FILE/);
     });
 
     it.each([
