@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkWorkspaceCommand } from './check-workspace.js';
+import { showDiagramCommand } from './diagram/diagram-panel.js';
 import { generateHandlersCommand } from './generate-handlers.js';
 import { registerCommands, type RpcstateCommand } from './commands.js';
 import { isCheckedDocument } from './language-client.js';
@@ -23,11 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(server);
 
     // Every command of the extension, one entry each (and one in package.json's
-    // contributes.commands). The diagram and code-generation commands join here.
+    // contributes.commands).
     const commands: RpcstateCommand[] = [
         restartServerCommand(server),
         checkWorkspaceCommand(server, output),
         generateHandlersCommand(server, output),
+        showDiagramCommand(context, server),
     ];
     registerCommands(context, commands);
 

@@ -4,7 +4,7 @@ import type { DiagramModel } from '../../language/diagram/diagram-model.js';
 import { elementAtPosition, elementById } from '../../language/diagram/diagram-selection.js';
 import type { SourceRange } from '../../language/model/source-range.js';
 import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '../../server/features/diagram-protocol.js';
-import { registerCommands, type RpcstateCommand } from '../commands.js';
+import type { RpcstateCommand } from '../commands.js';
 import { diagramWebviewHtml } from './webview-html.js';
 import { isFromWebview, type ToWebview } from './webview-messages.js';
 
@@ -32,14 +32,10 @@ export function showDiagramCommand(context: vscode.ExtensionContext, server: Dia
     };
 }
 
-/** Registers "rpcstate: Show Diagram" (for an extension that does not keep a command list). */
-export function registerDiagramCommand(context: vscode.ExtensionContext, server: DiagramServer): void {
-    registerCommands(context, [showDiagramCommand(context, server)]);
-}
-
 async function documentToDraw(resource: unknown): Promise<vscode.TextDocument | undefined> {
-    // From the explorer or the editor title, VS Code passes the file's URI.
+    // From the explorer or the editor title, VS Code passes the file's URI; the code lens passes it as a string.
     if (resource instanceof vscode.Uri) return vscode.workspace.openTextDocument(resource);
+    if (typeof resource === 'string' && resource.length > 0) return vscode.workspace.openTextDocument(vscode.Uri.parse(resource));
     const active = vscode.window.activeTextEditor?.document;
     return active?.languageId === 'rpcstate' ? active : undefined;
 }

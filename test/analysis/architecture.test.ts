@@ -22,6 +22,11 @@ describe('architecture invariants', () => {
         expect(offending).toEqual([]);
     });
 
+    it('the diagram model, layout and writers import neither Langium, LSP nor the AST', () => {
+        const offending = importsOf(join(REPO_ROOT, 'language', 'diagram')).filter(({ specifier }) => /langium|vscode|generated/.test(specifier));
+        expect(offending).toEqual([]);
+    });
+
     it('nothing under language/ imports vscode', () => {
         const offending = importsOf(join(REPO_ROOT, 'language')).filter(({ specifier }) => specifier === 'vscode');
         expect(offending).toEqual([]);
