@@ -1,7 +1,7 @@
-import elkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ELKConstructorArguments, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { DiagramMachine, DiagramModel } from './diagram-model.js';
 import { FONT_SIZE, lineHeight, singleLine, shorten, stateBoxSize, stateLines, textWidth } from './diagram-text.js';
+import { DEFAULT_DUMMY_BUDGET, longEdgesToRoute, routeInChannels, type ChannelEdge } from './long-edges.js';
 
 /**
  * Where everything goes: the one place ELK is configured. Each machine is
@@ -9,6 +9,11 @@ import { FONT_SIZE, lineHeight, singleLine, shorten, stateBoxSize, stateLines, t
  * initial state first, ordered as written so an edit moves little), then
  * the machines are put side by side, client first. Plain JSON, like the
  * diagram model; all coordinates are absolute, in SVG user units.
+ *
+ * A large machine's longest transitions (long-edges.ts) are not given to ELK
+ * as edges: each becomes a label beside its source state, which ELK places
+ * and keeps clear of everything else, and its line is routed afterwards in a
+ * channel on the right of the machine. ELK still places every node.
  */
 export interface DiagramLayout {
     readonly width: number;
@@ -78,19 +83,40 @@ const MACHINE_OPTIONS: LayoutOptions = {
     'elk.padding': `[top=${MACHINE_PADDING},left=${MACHINE_PADDING},bottom=${MACHINE_PADDING},right=${MACHINE_PADDING}]`,
 };
 
+/** Suffix of the id of a routed transition's label, attached to its source state in the ELK graph. */
+const ROUTED_LABEL_SUFFIX = '#routed-label';
+/** Suffix of the id of an end state's name label. */
+const END_NAME_SUFFIX = '#name';
+
 /**
- * elkjs is CommonJS with ESM-style typings: at run time the default import is
- * the constructor itself (Node, esbuild and vitest agree), whatever tsc thinks.
+ * One ELK instance: the bundled build runs in this thread, no worker, in Node
+ * and in browsers alike. Loaded on the first layout, not with this module:
+ * evaluating elkjs costs about 0.3 s, which the language server would
+ * otherwise pay at start-up for a diagram nobody may ask for.
  */
-const ElkConstructor = ((elkBundled as unknown as { default?: unknown }).default ?? elkBundled) as new (args?: ELKConstructorArguments) => ELK;
+let elk: Promise<ELK> | undefined;
 
-/** One ELK instance: the bundled build runs in this thread, no worker, in Node and in browsers alike. */
-let elk: ELK | undefined;
+function loadElk(): Promise<ELK> {
+    elk ??= import('elkjs/lib/elk.bundled.js').then(module => {
+        // elkjs is CommonJS with ESM-style typings: the constructor is the module itself or its `default`, depending on the loader.
+        const exported = module as unknown as { default?: unknown };
+        const Constructor = (exported.default ?? exported) as new (args?: ELKConstructorArguments) => ELK;
+        return new Constructor();
+    });
+    return elk;
+}
 
-/** `overrides` replace ELK options of every machine (for experiments and the bench; the defaults are the product). */
-export async function layoutDiagram(diagram: DiagramModel, overrides: LayoutOptions = {}): Promise<DiagramLayout> {
-    elk ??= new ElkConstructor();
-    const laidOut = await Promise.all(diagram.machines.map(machine => elk!.layout(machineGraph(machine, overrides))));
+export interface LayoutTuning {
+    /** ELK options that replace those of every machine (for experiments and the bench; the defaults are the product). */
+    readonly elk?: LayoutOptions;
+    /** Dummy nodes ELK may get per machine before long transitions are routed outside it (long-edges.ts). */
+    readonly dummyBudget?: number;
+}
+
+export async function layoutDiagram(diagram: DiagramModel, tuning: LayoutTuning = {}): Promise<DiagramLayout> {
+    const engine = await loadElk();
+    const routed = diagram.machines.map(machine => longEdgesToRoute(machine, tuning.dummyBudget ?? DEFAULT_DUMMY_BUDGET));
+    const laidOut = await Promise.all(diagram.machines.map((machine, i) => engine.layout(machineGraph(machine, routed[i], tuning.elk ?? {}))));
     const machines: MachineBox[] = [];
     const nodes: NodeBox[] = [];
     const edges: EdgePath[] = [];
@@ -98,16 +124,24 @@ export async function layoutDiagram(diagram: DiagramModel, overrides: LayoutOpti
     let height = 0;
     diagram.machines.forEach((machine, i) => {
         const graph = laidOut[i];
+        const machineNodes = (graph.children ?? []).map(child => placedNode(child, 0, 0));
+        const machineEdges = ((graph.edges ?? []) as ElkExtendedEdge[]).map(edge => placedEdge(edge, 0, 0));
+        const routedEdges = routedTransitions(machine, routed[i], graph, machineNodes, extent(machineNodes, machineEdges).right);
+        machineEdges.push(...routedEdges.edges);
+        // ELK's graph size can miss an edge label sticking out of it (seen with long labels on the outermost edge); the channels of routed edges widen it too.
+        const content = extent(machineNodes, machineEdges);
+        const shift = Math.max(0, MACHINE_PADDING - content.left);
+        const graphWidth = Math.max(graph.width ?? 0, content.right + MACHINE_PADDING) + shift;
         const titleWidth = textWidth(machineTitle(machine), FONT_SIZE.title) + 2 * MACHINE_PADDING;
-        const width = Math.max(graph.width ?? 0, titleWidth);
+        const width = Math.max(graphWidth, titleWidth);
         // Centre narrow graphs under a wide title.
-        const dx = x + (width - (graph.width ?? 0)) / 2;
+        const dx = x + (width - graphWidth) / 2 + shift;
         const dy = TITLE_HEIGHT;
         const box: MachineBox = { id: machine.id, x, y: 0, width, height: (graph.height ?? 0) + TITLE_HEIGHT, titleHeight: TITLE_HEIGHT };
         machines.push(box);
         height = Math.max(height, box.height);
-        for (const child of graph.children ?? []) nodes.push(placedNode(child, dx, dy));
-        for (const edge of (graph.edges ?? []) as ElkExtendedEdge[]) edges.push(placedEdge(edge, dx, dy));
+        for (const node of machineNodes) nodes.push(movedNode(node, dx, dy));
+        for (const edge of machineEdges) edges.push(movedEdge(edge, dx, dy));
         x += width + MACHINE_GAP;
     });
     return { width: Math.max(0, x - MACHINE_GAP), height, machines, nodes, edges };
@@ -122,9 +156,17 @@ export function edgeLabelText(label: string): string {
     return shorten(singleLine(label), MAX_EDGE_LABEL_CHARS);
 }
 
-function machineGraph(machine: DiagramMachine, overrides: LayoutOptions): ElkNode {
+function machineGraph(machine: DiagramMachine, routed: ReadonlySet<string>, overrides: LayoutOptions): ElkNode {
     const children: ElkNode[] = [];
     const edges: ElkExtendedEdge[] = [];
+    const routedLabels = new Map<string, ElkNode['labels'] & object>();
+    for (const transition of machine.transitions) {
+        if (!routed.has(transition.id)) continue;
+        const text = edgeLabelText(transition.label);
+        const labels = routedLabels.get(transition.source) ?? [];
+        labels.push({ id: transition.id + ROUTED_LABEL_SUFFIX, text, width: textWidth(text, FONT_SIZE.edge), height: lineHeight('edge') });
+        routedLabels.set(transition.source, labels);
+    }
     for (const state of machine.states) {
         if (state.end) {
             const name = shorten(state.name, 40);
@@ -132,10 +174,15 @@ function machineGraph(machine: DiagramMachine, overrides: LayoutOptions): ElkNod
                 id: state.id, width: END_DIAMETER, height: END_DIAMETER,
                 // The name goes under the circle, and ELK keeps other things clear of it.
                 layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER' },
-                labels: [{ text: name, width: textWidth(name, FONT_SIZE.detail), height: lineHeight('description') }],
+                labels: [{ id: state.id + END_NAME_SUFFIX, text: name, width: textWidth(name, FONT_SIZE.detail), height: lineHeight('description') }],
             });
         } else {
-            children.push({ id: state.id, ...stateBoxSize(stateLines(state)) });
+            const labels = routedLabels.get(state.id);
+            children.push({
+                id: state.id, ...stateBoxSize(stateLines(state)),
+                // Routed transitions' labels stack on the right of their source, where their lines leave; ELK keeps other things clear of them.
+                ...(labels ? { labels, layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE H_RIGHT V_CENTER' } } : {}),
+            });
         }
         if (state.initial) {
             const marker = state.id + INITIAL_MARKER_SUFFIX;
@@ -144,6 +191,7 @@ function machineGraph(machine: DiagramMachine, overrides: LayoutOptions): ElkNod
         }
     }
     for (const transition of machine.transitions) {
+        if (routed.has(transition.id)) continue;
         const text = edgeLabelText(transition.label);
         edges.push({
             id: transition.id, sources: [transition.source], targets: [transition.target],
@@ -156,7 +204,7 @@ function machineGraph(machine: DiagramMachine, overrides: LayoutOptions): ElkNod
 function placedNode(node: ElkNode, dx: number, dy: number): NodeBox {
     const box = { x: (node.x ?? 0) + dx, y: (node.y ?? 0) + dy, width: node.width ?? 0, height: node.height ?? 0 };
     if (node.id.endsWith(INITIAL_MARKER_SUFFIX)) return { id: node.id, kind: 'initial', ...box };
-    const label = node.labels?.[0];
+    const label = node.labels?.find(l => l.id === node.id + END_NAME_SUFFIX);
     if (!label) return { id: node.id, kind: 'state', ...box };
     // Node label positions are relative to the node.
     return { id: node.id, kind: 'end', ...box, label: { x: box.x + (label.x ?? 0), y: box.y + (label.y ?? 0), width: label.width ?? 0, height: label.height ?? 0 } };
@@ -175,5 +223,70 @@ function placedEdge(edge: ElkExtendedEdge, dx: number, dy: number): EdgePath {
         id: edge.id,
         points,
         ...(label ? { label: { x: (label.x ?? 0) + dx, y: (label.y ?? 0) + dy, width: label.width ?? 0, height: label.height ?? 0 } } : {}),
+    };
+}
+
+/**
+ * The routed transitions of one machine, in ELK's coordinates: each line
+ * leaves its source's right border at its label's height (the label, drawn
+ * over the line, names it) and runs in a channel right of everything ELK
+ * placed. A state's labels can stack beyond its box's height: the line then
+ * leaves from the box's nearest point and the label still marks it.
+ */
+function routedTransitions(machine: DiagramMachine, routed: ReadonlySet<string>, graph: ElkNode, placed: readonly NodeBox[], contentRight: number): { edges: EdgePath[] } {
+    if (routed.size === 0) return { edges: [] };
+    const boxes = new Map(placed.map(node => [node.id, node]));
+    const labelBoxes = new Map<string, Box>();
+    for (const child of graph.children ?? []) {
+        for (const label of child.labels ?? []) {
+            if (!label.id?.endsWith(ROUTED_LABEL_SUFFIX)) continue;
+            labelBoxes.set(label.id.slice(0, -ROUTED_LABEL_SUFFIX.length), {
+                x: (child.x ?? 0) + (label.x ?? 0), y: (child.y ?? 0) + (label.y ?? 0), width: label.width ?? 0, height: label.height ?? 0,
+            });
+        }
+    }
+    const channelEdges: ChannelEdge[] = [];
+    let right = contentRight;
+    for (const box of labelBoxes.values()) right = Math.max(right, box.x + box.width);
+    for (const transition of machine.transitions) {
+        const source = boxes.get(transition.source);
+        const target = boxes.get(transition.target);
+        const label = labelBoxes.get(transition.id);
+        if (!routed.has(transition.id) || !source || !target || !label) continue;
+        const fromY = Math.max(source.y + 2, Math.min(label.y + label.height / 2, source.y + source.height - 2));
+        channelEdges.push({ id: transition.id, source, fromY, target });
+    }
+    const channels = routeInChannels(channelEdges, right);
+    return { edges: channelEdges.map(edge => ({ id: edge.id, points: channels.get(edge.id)!, label: labelBoxes.get(edge.id)! })) };
+}
+
+/** The horizontal extent of everything drawn of one machine. */
+function extent(nodes: readonly NodeBox[], edges: readonly EdgePath[]): { left: number; right: number } {
+    let left = Infinity;
+    let right = -Infinity;
+    const add = (x: number, width = 0) => {
+        left = Math.min(left, x);
+        right = Math.max(right, x + width);
+    };
+    for (const node of nodes) {
+        add(node.x, node.width);
+        if (node.label) add(node.label.x, node.label.width);
+    }
+    for (const edge of edges) {
+        for (const p of edge.points) add(p.x);
+        if (edge.label) add(edge.label.x, edge.label.width);
+    }
+    return Number.isFinite(left) ? { left, right } : { left: 0, right: 0 };
+}
+
+function movedNode(node: NodeBox, dx: number, dy: number): NodeBox {
+    return { ...node, x: node.x + dx, y: node.y + dy, ...(node.label ? { label: { ...node.label, x: node.label.x + dx, y: node.label.y + dy } } : {}) };
+}
+
+function movedEdge(edge: EdgePath, dx: number, dy: number): EdgePath {
+    return {
+        id: edge.id,
+        points: edge.points.map(p => ({ x: p.x + dx, y: p.y + dy })),
+        ...(edge.label ? { label: { ...edge.label, x: edge.label.x + dx, y: edge.label.y + dy } } : {}),
     };
 }

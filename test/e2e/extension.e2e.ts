@@ -284,4 +284,21 @@ describe.skipIf(problem !== undefined)('the rpcstate extension in code-server', 
         const activated = /ExtensionService#_doActivateExtension rpcstate\.rpcstate.*/.exec(exthost);
         if (activated) console.log(`[extension.e2e] ${activated[0].trim()}`);
     });
+    it('Show Diagram opens the live diagram beside the text, and clicking a state selects it in the editor', async () => {
+        // broken.rpcstate, fixed by the tests above, is the active editor.
+        await page.locator('.tabs-container .tab', { hasText: 'broken.rpcstate' }).first().click();
+        await runCommand(page, 'rpcstate: Show Diagram');
+        // A webview is an iframe holding the page's own iframe.
+        const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        const wcomp = view.locator('.rs-state[data-id="client:Caller/WComp"]').first();
+        await wcomp.waitFor({ state: 'visible', timeout: 30_000 });
+        expect(await view.locator('.rs-state').count()).toBe(4);
+        await screenshot(page, 'extension-diagram');
+        await wcomp.click();
+        // The selection moves to `WComp` in `state WComp "Wait for completion" {` (line 12) and the editor takes the focus.
+        const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+        await expect.poll(async () => (await selection.innerText().catch(() => '')).replace(/\s+/g, ' '), { timeout: 15_000 })
+            .toMatch(/Ln 12, Col \d+ \(5 selected\)/);
+        await screenshot(page, 'extension-diagram-selected');
+    });
 });
