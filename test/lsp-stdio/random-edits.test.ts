@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_BUNDLE } from '../support/paths.js';
 import { RequestTimeout, StdioLanguageServer, UNCAUGHT } from '../support/stdio-language-server.js';
 import { TABLES } from './session-fixtures.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /**
  * Robustness: thousands of random incremental edits (tokens of the
@@ -24,17 +25,6 @@ const TOKENS = [
     '\u00e9', '\u{1F600}', '\\', '@', '#', '\r\n', '\u0000', '0123', '_',
 ];
 
-function mulberry32(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-
 let server: StdioLanguageServer;
 
 beforeAll(async () => {
@@ -49,7 +39,7 @@ afterAll(async () => {
 
 describe('random edits over stdio', () => {
     it(`answers every request through ${EDITS} random edits and survives (seed ${SEED})`, async () => {
-        const random = mulberry32(SEED);
+        const random = seededRandom(SEED);
         const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
         let document = TextDocument.create(URI, 'rpcstate', 1, TABLES);
         server.open(URI, TABLES);
