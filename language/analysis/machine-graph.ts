@@ -78,17 +78,25 @@ export function breadthFirst(graph: MachineGraph, start: number): { parentState:
 /** States from which `goal` can be reached, following transitions backwards. */
 export function statesReaching(graph: MachineGraph, goal: number): Uint8Array {
     const n = graph.states.length;
-    const incoming: number[][] = Array.from({ length: n }, () => []);
-    graph.edges.forEach((out, s) => out.forEach(edge => incoming[edge.target].push(s)));
+    // Incoming edges as one flat array (counting sort by target), not an array per state.
+    const firstIncoming = new Int32Array(n + 1);
+    for (const out of graph.edges) for (const edge of out) firstIncoming[edge.target + 1]++;
+    for (let s = 0; s < n; s++) firstIncoming[s + 1] += firstIncoming[s];
+    const sources = new Int32Array(firstIncoming[n]);
+    const filled = firstIncoming.slice(0, n);
+    graph.edges.forEach((out, s) => { for (const edge of out) sources[filled[edge.target]++] = s; });
     const reaches = new Uint8Array(n);
-    const stack = [goal];
+    const stack = new Int32Array(n);
+    let top = 0;
+    stack[top++] = goal;
     reaches[goal] = 1;
-    while (stack.length > 0) {
-        const s = stack.pop()!;
-        for (const p of incoming[s]) {
+    while (top > 0) {
+        const s = stack[--top];
+        for (let i = firstIncoming[s]; i < firstIncoming[s + 1]; i++) {
+            const p = sources[i];
             if (!reaches[p]) {
                 reaches[p] = 1;
-                stack.push(p);
+                stack[top++] = p;
             }
         }
     }

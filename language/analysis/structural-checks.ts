@@ -56,11 +56,17 @@ export function checkMachineStructure(machine: MachineModel): Finding[] {
         report('multiple-end', `${extra.name} is a second end state of ${machine.name}; ${ends[0].name} is the first. Route every finished path to ${ends[0].name} and remove ${extra.name}.`, extra.headerRange);
     }
 
-    const stateNames = [...byName.keys()];
+    let stateNames: string[] | undefined; // for suggestions, built on the first unknown target
     // Suggestions cost an edit distance per state name: offer them for the first few only.
     let suggestionsLeft = 50;
+    // The outcomes handled so far by the current state: one array reused for
+    // every state with a handful of transitions (a Set per state was a
+    // noticeable share of the garbage on large machines), a Set for a state
+    // with many (so the check stays linear).
+    const few: string[] = [];
     for (const state of machine.states) {
-        const outcomes = new Set<string>();
+        few.length = 0;
+        const many = state.transitions.length > 32 ? new Set<string>() : undefined;
         let hasDefault = false;
         for (const transition of state.transitions) {
             if (transition.outcome === undefined) {
@@ -69,21 +75,24 @@ export function checkMachineStructure(machine: MachineModel): Finding[] {
                 }
                 hasDefault = true;
             } else {
-                if (outcomes.has(transition.outcome)) {
+                if (many ? many.has(transition.outcome) : few.includes(transition.outcome)) {
                     report('duplicate-outcome', `${state.name} already handles \`on ${transition.outcome}\`; this second transition is never taken. Remove it, or handle another outcome.`, transition.range);
                 }
-                outcomes.add(transition.outcome);
+                if (many) many.add(transition.outcome);
+                else few.push(transition.outcome);
             }
             if (!byName.has(transition.target)) {
-                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames) : undefined;
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...byName.keys()]) : undefined;
                 const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
                 report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
             }
-            if (transition.effect) findings.push(...checkCatalogUse(machine, state, transition.effect, 'effect'));
+            const effectFinding = transition.effect && checkCatalogUse(machine, state, transition.effect, 'effect');
+            if (effectFinding) findings.push(effectFinding);
         }
         if (state.action) {
-            findings.push(...checkCatalogUse(machine, state, state.action, 'action'));
-            if (state.action.kind === 'call' && machine.side === 'client' && !outcomes.has('exception')) {
+            const actionFinding = checkCatalogUse(machine, state, state.action, 'action');
+            if (actionFinding) findings.push(actionFinding);
+            if (state.action.kind === 'call' && machine.side === 'client' && !(many ? many.has('exception') : few.includes('exception'))) {
                 report('unhandled-outcome', `The call in ${state.name} can fail with an exception, and ${state.name} has no \`on exception\` transition, so that failure ${hasDefault ? 'takes the default transition as if the call were outstanding' : 'goes nowhere'}. Add \`on exception -> ${endName(machine) ?? 'End'}\` (nothing is outstanding then, no notification will come).`, state.action.range);
             }
         }
@@ -91,10 +100,11 @@ export function checkMachineStructure(machine: MachineModel): Finding[] {
     return findings;
 }
 
-function checkCatalogUse(machine: MachineModel, state: StateModel, use: ActionModel | EffectModel, role: 'action' | 'effect'): Finding[] {
+/** unknown-action or wrong-side for one action or effect; undefined when the catalog allows it here (the common case: no allocation). */
+function checkCatalogUse(machine: MachineModel, state: StateModel, use: ActionModel | EffectModel, role: 'action' | 'effect'): Finding | undefined {
     const entry = lookupCatalog(use.kind, use.name);
-    const where = role === 'action' ? `the action of ${state.name}` : `an effect in ${state.name}`;
     if (!entry) {
+        const where = role === 'action' ? `the action of ${state.name}` : `an effect in ${state.name}`;
         const kind = use.kind as 'invoke' | 'await';
         const name = use.name ?? '';
         const other = entryUnderOtherKind(kind, name);
@@ -109,14 +119,14 @@ function checkCatalogUse(machine: MachineModel, state: StateModel, use: ActionMo
             else if (near) hint = `Did you mean \`${otherKind} ${near}\`? (${near} is ${otherKind === 'await' ? 'an event' : 'a function'}.)`;
             else hint = `Known ${kind === 'invoke' ? 'functions' : 'events'}: ${sameKind.join(', ')}.`;
         }
-        return [finding('unknown-action', `\`${use.kind} ${name}\` (${where}) names nothing in the catalog. ${hint}`, use.range, { machine: machine.name })];
+        return finding('unknown-action', `\`${use.kind} ${name}\` (${where}) names nothing in the catalog. ${hint}`, use.range, { machine: machine.name });
     }
     if (!entry.rules[machine.side]) {
         const alternative = entry.counterpart?.[machine.side];
         const hint = alternative ? ` On the ${machine.side}, use ${alternative === 'call' || alternative === 'dispatch' ? `\`${alternative}\`` : alternative} instead.` : ' Remove it, or move it to the other machine.';
-        return [finding('wrong-side', `${actionLabel(use)} belongs to the ${otherSide(machine.side)} side; ${machine.name} is a ${machine.side}.${hint}`, use.range, { machine: machine.name })];
+        return finding('wrong-side', `${actionLabel(use)} belongs to the ${otherSide(machine.side)} side; ${machine.name} is a ${machine.side}.${hint}`, use.range, { machine: machine.name });
     }
-    return [];
+    return undefined;
 }
 
 function endName(machine: MachineModel): string | undefined {
