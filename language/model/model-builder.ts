@@ -10,14 +10,21 @@ import { EMPTY_RANGE } from './source-range.js';
  * so the model does not depend on Langium's linking. Nodes the parser had to
  * recover from (missing names) get empty names, which the checks treat like
  * any unknown name.
+ *
+ * Source ranges are read from the CST the first time someone asks for them
+ * and then kept: the checks need the ranges of their few findings only, and
+ * computing every range of a 50,000-state machine up front was a third of
+ * the model's cost and much of its garbage. The elements still behave as the
+ * plain records of machine-model.ts (copy one field by field, not by spread:
+ * the ranges are getters).
  */
 export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = []): ProtocolModel {
-    const machines = protocol.machines.map(buildMachine);
-    const incomplete = machinesHitBySyntaxErrors(machines, syntaxErrors);
+    const ranges = protocol.machines.map(machine => rangeOf(machine.$cstNode));
+    const incomplete = machinesHitBySyntaxErrors(ranges, syntaxErrors);
     return {
         name: protocol.name ?? '',
         description: protocol.description,
-        machines: machines.map((machine, i) => (incomplete.has(i) ? { ...machine, incomplete: true } : machine)),
+        machines: protocol.machines.map((machine, i) => new MachineFromAst(machine, ranges[i], incomplete.has(i))),
     };
 }
 
@@ -25,13 +32,13 @@ export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly So
  * A syntax error spoils the machines around it, and the last machine that
  * starts before it: recovery may have cut that one short or split it in two.
  */
-function machinesHitBySyntaxErrors(machines: readonly MachineModel[], errors: readonly SourcePosition[]): Set<number> {
+function machinesHitBySyntaxErrors(machines: readonly SourceRange[], errors: readonly SourcePosition[]): Set<number> {
     const hit = new Set<number>();
     for (const error of errors) {
         let before = -1;
-        machines.forEach((machine, i) => {
-            if (comparePositions(machine.range.start, error) < 0) before = i;
-            if (comparePositions(machine.range.start, error) <= 0 && comparePositions(error, machine.range.end) <= 0) hit.add(i);
+        machines.forEach((range, i) => {
+            if (comparePositions(range.start, error) < 0) before = i;
+            if (comparePositions(range.start, error) <= 0 && comparePositions(error, range.end) <= 0) hit.add(i);
         });
         if (before >= 0) hit.add(before);
     }
@@ -42,49 +49,105 @@ function comparePositions(a: SourcePosition, b: SourcePosition): number {
     return a.line - b.line || a.character - b.character;
 }
 
-function buildMachine(machine: Machine): MachineModel {
-    return {
-        side: machine.side === 'server' ? 'server' : 'client',
-        name: machine.name ?? '',
-        range: rangeOf(machine.$cstNode),
-        nameRange: propertyRange(machine, 'name'),
-        states: machine.states.map(buildState),
-    };
+class MachineFromAst implements MachineModel {
+    readonly side: MachineModel['side'];
+    readonly name: string;
+    readonly states: readonly StateModel[];
+    private nameRangeCache: SourceRange | undefined = undefined;
+
+    constructor(private readonly node: Machine, readonly range: SourceRange, readonly incomplete: boolean) {
+        this.side = node.side === 'server' ? 'server' : 'client';
+        this.name = node.name ?? '';
+        this.states = node.states.map(state => new StateFromAst(state));
+    }
+
+    get nameRange(): SourceRange {
+        return this.nameRangeCache ??= propertyRange(this.node, 'name');
+    }
 }
 
-function buildState(state: State): StateModel {
-    const nameRange = propertyRange(state, 'name');
-    const range = rangeOf(state.$cstNode);
-    return {
-        name: state.name ?? '',
-        description: state.description,
-        initial: state.initial === true,
-        end: state.end === true,
-        range,
-        nameRange,
-        headerRange: { start: range.start, end: nameRange.end },
-        action: state.action ? buildAction(state.action) : undefined,
-        transitions: state.transitions.map(buildTransition),
-    };
+class StateFromAst implements StateModel {
+    readonly name: string;
+    readonly description: string | undefined;
+    readonly initial: boolean;
+    readonly end: boolean;
+    readonly action: ActionModel | undefined;
+    readonly transitions: readonly TransitionModel[];
+    private rangeCache: SourceRange | undefined = undefined;
+    private nameRangeCache: SourceRange | undefined = undefined;
+
+    constructor(private readonly node: State) {
+        this.name = node.name ?? '';
+        this.description = node.description;
+        this.initial = node.initial === true;
+        this.end = node.end === true;
+        this.action = node.action ? new ActionFromAst(node.action) : undefined;
+        this.transitions = node.transitions.map(transition => new TransitionFromAst(transition));
+    }
+
+    get range(): SourceRange {
+        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+    }
+
+    get nameRange(): SourceRange {
+        return this.nameRangeCache ??= propertyRange(this.node, 'name');
+    }
+
+    get headerRange(): SourceRange {
+        return { start: this.range.start, end: this.nameRange.end };
+    }
 }
 
-function buildAction(action: Action): ActionModel {
-    return { kind: action.kind, name: action.name, range: rangeOf(action.$cstNode) };
+class ActionFromAst implements ActionModel {
+    readonly kind: ActionModel['kind'];
+    readonly name: string | undefined;
+    private rangeCache: SourceRange | undefined = undefined;
+
+    constructor(private readonly node: Action) {
+        this.kind = node.kind;
+        this.name = node.name;
+    }
+
+    get range(): SourceRange {
+        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+    }
 }
 
-function buildEffect(effect: Effect): EffectModel {
-    return { kind: effect.kind, name: effect.name, range: rangeOf(effect.$cstNode) };
+class EffectFromAst implements EffectModel {
+    readonly kind: EffectModel['kind'];
+    readonly name: string | undefined;
+    private rangeCache: SourceRange | undefined = undefined;
+
+    constructor(private readonly node: Effect) {
+        this.kind = node.kind;
+        this.name = node.name;
+    }
+
+    get range(): SourceRange {
+        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+    }
 }
 
-function buildTransition(transition: Transition): TransitionModel {
-    const range = rangeOf(transition.$cstNode);
-    return {
-        outcome: transition.outcome,
-        effect: transition.effect ? buildEffect(transition.effect) : undefined,
-        target: transition.target?.$refText ?? '',
-        targetRange: transition.target?.$refNode ? rangeOf(transition.target.$refNode) : range,
-        range,
-    };
+class TransitionFromAst implements TransitionModel {
+    readonly outcome: string | undefined;
+    readonly effect: EffectModel | undefined;
+    readonly target: string;
+    private rangeCache: SourceRange | undefined = undefined;
+    private targetRangeCache: SourceRange | undefined = undefined;
+
+    constructor(private readonly node: Transition) {
+        this.outcome = node.outcome;
+        this.effect = node.effect ? new EffectFromAst(node.effect) : undefined;
+        this.target = node.target?.$refText ?? '';
+    }
+
+    get range(): SourceRange {
+        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+    }
+
+    get targetRange(): SourceRange {
+        return this.targetRangeCache ??= this.node.target?.$refNode ? rangeOf(this.node.target.$refNode) : this.range;
+    }
 }
 
 function rangeOf(cst: CstNode | undefined): SourceRange {

@@ -51,10 +51,24 @@ export function phasesWhileEditing(analyzer: ProtocolAnalyzer, state: State): Re
     const analyzed = machine && analyzedMachine(analyzer, machine);
     if (!analyzed || !state.name) return undefined;
     const model = analyzed.analysis.machine;
+    // Field by field: the model's ranges are getters, which a spread would drop.
     const repaired: MachineModel = {
-        ...model,
+        side: model.side,
+        name: model.name,
+        range: model.range,
+        nameRange: model.nameRange,
         incomplete: false,
-        states: model.states.map(s => ({ ...s, transitions: s.transitions.filter(t => t.target !== '') })),
+        states: model.states.map(s => ({
+            name: s.name,
+            description: s.description,
+            initial: s.initial,
+            end: s.end,
+            range: s.range,
+            nameRange: s.nameRange,
+            headerRange: s.headerRange,
+            action: s.action,
+            transitions: s.transitions.filter(t => t.target !== ''),
+        })),
     };
     const guess = analyzeProtocol({ name: '', machines: [repaired] }).machines[0];
     return guess?.pathChecked ? guess.phasesAt.get(state.name) : undefined;
