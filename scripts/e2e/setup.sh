@@ -95,6 +95,13 @@ if [ "${RPCSTATE_E2E_FORCE:-}" != 1 ] && [ -f "$MARKER" ] && [ "$(cat "$MARKER")
 fi
 rm -f "$MARKER"
 
+# Run from an npm script (npm test), we inherit the outer npm's environment:
+# its npm_config_user_agent names the Node that runs it (Node 20 on these
+# machines), and code-server's postinstall reads the Node version from there
+# ("code-server currently requires node v22"). Start the installs below from
+# a clean npm environment.
+for var in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$var"; done
+
 # All npm work below: its own npm cache + TMPDIR inside $CACHE (so the
 # ripgrep seed and the downloads stay there), no prompts, no audit/fund.
 export npm_config_cache="$CACHE/npm-cache"
