@@ -4,6 +4,11 @@ import type { MachineModel, StateModel, TransitionModel } from '../model/machine
  * A well-formed machine as an indexed graph: states by number, transitions
  * with resolved targets. Built once per machine in linear time; the path
  * checks share it.
+ *
+ * The transitions of state s are numbered edgeStart[s] .. edgeStart[s+1]-1 in
+ * the order written, and edgeTarget holds each one's target state: flat
+ * arrays, because the checks walk them on machines of 100,000 states, where
+ * an object per transition was a noticeable share of the garbage.
  */
 export interface MachineGraph {
     readonly machine: MachineModel;
@@ -12,19 +17,47 @@ export interface MachineGraph {
     readonly end: number;
     /** State name → index. */
     readonly index: ReadonlyMap<string, number>;
-    /** For each state, its transitions with the index of their target. */
+    readonly edgeStart: Int32Array;
+    readonly edgeTarget: Int32Array;
+    /** For each state, its transitions with the index of their target (built on first use, for callers that prefer objects). */
     readonly edges: ReadonlyArray<ReadonlyArray<{ readonly transition: TransitionModel; readonly target: number }>>;
+}
+
+class IndexedMachine implements MachineGraph {
+    private edgesCache: Array<Array<{ transition: TransitionModel; target: number }>> | undefined = undefined;
+
+    constructor(
+        readonly machine: MachineModel,
+        readonly initial: number,
+        readonly end: number,
+        readonly index: ReadonlyMap<string, number>,
+        readonly edgeStart: Int32Array,
+        readonly edgeTarget: Int32Array,
+    ) {}
+
+    get states(): readonly StateModel[] {
+        return this.machine.states;
+    }
+
+    get edges(): ReadonlyArray<ReadonlyArray<{ readonly transition: TransitionModel; readonly target: number }>> {
+        return this.edgesCache ??= this.machine.states.map((state, s) =>
+            state.transitions.map((transition, e) => ({ transition, target: this.edgeTarget[this.edgeStart[s] + e] })));
+    }
 }
 
 /** Undefined unless the machine has one initial state, one end state, unique names and resolved targets. */
 export function buildMachineGraph(machine: MachineModel): MachineGraph | undefined {
+    const { states } = machine;
+    const n = states.length;
     const index = new Map<string, number>();
+    const edgeStart = new Int32Array(n + 1);
     let initial = -1;
     let end = -1;
-    for (let i = 0; i < machine.states.length; i++) {
-        const state = machine.states[i];
+    for (let i = 0; i < n; i++) {
+        const state = states[i];
         if (index.has(state.name)) return undefined;
         index.set(state.name, i);
+        edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
         if (state.initial) {
             if (initial >= 0) return undefined;
             initial = i;
@@ -35,17 +68,16 @@ export function buildMachineGraph(machine: MachineModel): MachineGraph | undefin
         }
     }
     if (initial < 0 || end < 0) return undefined;
-    const edges: Array<Array<{ transition: TransitionModel; target: number }>> = [];
-    for (const state of machine.states) {
-        const out: Array<{ transition: TransitionModel; target: number }> = [];
-        for (const transition of state.transitions) {
-            const target = index.get(transition.target);
+    const edgeTarget = new Int32Array(edgeStart[n]);
+    for (let s = 0; s < n; s++) {
+        const transitions = states[s].transitions;
+        for (let e = 0; e < transitions.length; e++) {
+            const target = index.get(transitions[e].target);
             if (target === undefined) return undefined;
-            out.push({ transition, target });
+            edgeTarget[edgeStart[s] + e] = target;
         }
-        edges.push(out);
     }
-    return { machine, states: machine.states, initial, end, index, edges };
+    return new IndexedMachine(machine, initial, end, index, edgeStart, edgeTarget);
 }
 
 /** Breadth-first search from `start`: the predecessor edge and depth of every reached state (parent -1 for the start, -2 unreached). */
@@ -61,9 +93,9 @@ export function breadthFirst(graph: MachineGraph, start: number): { parentState:
     queue[tail++] = start;
     while (head < tail) {
         const s = queue[head++];
-        const out = graph.edges[s];
-        for (let e = 0; e < out.length; e++) {
-            const t = out[e].target;
+        const first = graph.edgeStart[s];
+        for (let e = 0; e < graph.edgeStart[s + 1] - first; e++) {
+            const t = graph.edgeTarget[first + e];
             if (parentState[t] === -2) {
                 parentState[t] = s;
                 parentEdge[t] = e;
@@ -80,11 +112,14 @@ export function statesReaching(graph: MachineGraph, goal: number): Uint8Array {
     const n = graph.states.length;
     // Incoming edges as one flat array (counting sort by target), not an array per state.
     const firstIncoming = new Int32Array(n + 1);
-    for (const out of graph.edges) for (const edge of out) firstIncoming[edge.target + 1]++;
+    const { edgeStart, edgeTarget } = graph;
+    for (let i = 0; i < edgeTarget.length; i++) firstIncoming[edgeTarget[i] + 1]++;
     for (let s = 0; s < n; s++) firstIncoming[s + 1] += firstIncoming[s];
     const sources = new Int32Array(firstIncoming[n]);
     const filled = firstIncoming.slice(0, n);
-    graph.edges.forEach((out, s) => { for (const edge of out) sources[filled[edge.target]++] = s; });
+    for (let s = 0; s < n; s++) {
+        for (let i = edgeStart[s]; i < edgeStart[s + 1]; i++) sources[filled[edgeTarget[i]]++] = s;
+    }
     const reaches = new Uint8Array(n);
     const stack = new Int32Array(n);
     let top = 0;

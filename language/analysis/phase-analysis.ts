@@ -85,7 +85,7 @@ class PhaseBits implements PhaseLookup {
 }
 
 export function explorePhases(graph: MachineGraph): PhaseExploration {
-    const { machine, states, edges } = graph;
+    const { machine, states, edgeStart, edgeTarget } = graph;
     const side = machine.side;
     const n = states.length;
     // One pass over the states: each action and effect resolved to its compiled catalog rule.
@@ -192,10 +192,12 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
             }
             continue;
         }
-        const out = edges[s];
+        const transitions = state.transitions;
+        const first = edgeStart[s];
         const effectRow = effectRows[s];
-        for (let e = 0; e < out.length; e++) {
-            const { transition, target } = out[e];
+        for (let e = 0; e < transitions.length; e++) {
+            const transition = transitions[e];
+            const target = edgeTarget[first + e];
             let next = action ? (transition.outcome === action.specialOutcome && transition.outcome !== undefined ? action.specialNext[p] : action.next[p]) : p;
             const effect = effectRow?.[e];
             if (effect === 'blocked') continue;

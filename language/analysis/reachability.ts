@@ -16,7 +16,7 @@ export function checkReachability(graph: MachineGraph): Finding[] {
 
     const pathTo = (target: number): ReportedPath => reportedPath(target, initialState, depth[target], s => {
         const from = parentState[s];
-        return { parent: from, edge: { state: states[from], transition: graph.edges[from][parentEdge[s]].transition } };
+        return { parent: from, edge: { state: states[from], transition: states[from].transitions[parentEdge[s]] } };
     });
 
     if (parentState[graph.end] === -2) {
