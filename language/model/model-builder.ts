@@ -81,7 +81,7 @@ class StateFromAst implements StateModel {
         this.description = node.description;
         this.initial = node.initial === true;
         this.end = node.end === true;
-        this.action = node.action ? new ActionFromAst(node.action) : undefined;
+        this.action = node.action ? new UseFromAst(node.action) : undefined;
         this.transitions = node.transitions.map(transition => new TransitionFromAst(transition));
     }
 
@@ -98,27 +98,13 @@ class StateFromAst implements StateModel {
     }
 }
 
-class ActionFromAst implements ActionModel {
-    readonly kind: ActionModel['kind'];
+/** An action or an effect: a kind, maybe a name, and a range read on first use. */
+class UseFromAst<K extends ActionModel['kind']> {
+    readonly kind: K;
     readonly name: string | undefined;
     private rangeCache: SourceRange | undefined = undefined;
 
-    constructor(private readonly node: Action) {
-        this.kind = node.kind;
-        this.name = node.name;
-    }
-
-    get range(): SourceRange {
-        return this.rangeCache ??= rangeOf(this.node.$cstNode);
-    }
-}
-
-class EffectFromAst implements EffectModel {
-    readonly kind: EffectModel['kind'];
-    readonly name: string | undefined;
-    private rangeCache: SourceRange | undefined = undefined;
-
-    constructor(private readonly node: Effect) {
+    constructor(private readonly node: (Action | Effect) & { kind: K }) {
         this.kind = node.kind;
         this.name = node.name;
     }
@@ -137,7 +123,7 @@ class TransitionFromAst implements TransitionModel {
 
     constructor(private readonly node: Transition) {
         this.outcome = node.outcome;
-        this.effect = node.effect ? new EffectFromAst(node.effect) : undefined;
+        this.effect = node.effect ? new UseFromAst(node.effect) : undefined;
         this.target = node.target?.$refText ?? '';
     }
 
