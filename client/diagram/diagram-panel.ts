@@ -14,8 +14,13 @@ export interface DiagramServer {
 }
 
 export const SHOW_DIAGRAM_COMMAND = 'rpcstate.showDiagram';
-/** Edits come in bursts; redraw once the typing pauses. */
-const REDRAW_DELAY_MS = 200;
+/**
+ * Edits come in bursts; redraw once the typing pauses. Short, because the
+ * redraw itself (parse, analysis, layout, SVG) takes about 200 ms at 100
+ * states and the view should follow within about 300 ms; a redraw that an
+ * older request finishes after is dropped (see `requested` / `shown`).
+ */
+const REDRAW_DELAY_MS = 100;
 
 /** "rpcstate: Show Diagram", as one entry of the extension's command list. */
 export function showDiagramCommand(context: vscode.ExtensionContext, server: DiagramServer): RpcstateCommand {
