@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { NodeFileSystem } from 'langium/node';
-import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
+import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
 import { checkPaths } from '../check-files.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
@@ -16,12 +17,19 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .argument('<path...>', 'files, or folders searched for *.rpcstate')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--no-color', 'never colour the text output')
-        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean }) => {
-            const services = createRpcstateServices(NodeFileSystem);
+        .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean; compositionBudget?: number }) => {
+            const services = createRpcstateServices(NodeFileSystem, analysisOptionsModule({ compositionBudget: options.compositionBudget }));
             const { report, inputErrors } = await checkPaths(services, paths);
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
             const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
             io.stdout(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, useColor));
             outcome.status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
         });
+}
+
+function positiveInteger(text: string): number {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number of joint points.');
+    return value;
 }

@@ -42,7 +42,8 @@ describe.skipIf(!HAS_SHARED)('rpcstate check --format sarif', () => {
         }
         expect(run.results.length).toBeGreaterThan(10);
         for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex].id).toBe(r.ruleId);
-        const withPath = run.results.find((r: { ruleId: string }) => r.ruleId === 'complete-before-notification');
+        const withPath = run.results.find((r: { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
+            r.ruleId === 'complete-before-notification' && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('client-order.rpcstate'));
         expect(withPath.codeFlows[0].threadFlows[0].locations.length).toBe(3);
         expect(withPath.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/.*client-order\.rpcstate$/);
     });
