@@ -1,7 +1,7 @@
 import type { CodeFlow, Log, ReportingDescriptor, Result, ThreadFlow, ThreadFlowLocation } from 'sarif';
 import { codeDocumentationUrl, DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
 import type { CheckReport, ReportedDiagnostic, ReportedStep } from '../check-report.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../language/version.js';
 
 const RULES: ReportingDescriptor[] = [...DIAGNOSTIC_CODES.values()].map(info => ({
     id: info.code,
