@@ -24,6 +24,27 @@ export function findingData(finding: Finding): FindingData {
     return { code: finding.code, interleaving: steps.map(step => step.machine ?? '') };
 }
 
+/**
+ * A finding as the LSP diagnostic the validator would have made of it: for
+ * findings published outside Langium's validation (the client × server
+ * check, published after the single-machine diagnostics).
+ */
+export function findingAsDiagnostic(finding: Finding, uri: string): Diagnostic {
+    const related = pathAsRelatedInformation(finding, uri);
+    return {
+        message: finding.message,
+        range: finding.range,
+        severity: SEVERITY[finding.severity],
+        code: finding.code,
+        codeDescription: codeDescription(finding.code),
+        ...(related ? { relatedInformation: related } : {}),
+        data: findingData(finding),
+        source: 'rpcstate',
+    };
+}
+
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+
 export function codeDescription(code: DiagnosticCode): { href: string } {
     return { href: codeDocumentationUrl(code) };
 }
