@@ -11,7 +11,7 @@ import { MachineReferences } from './workspace/machine-references.js';
 import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
-import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
+import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
 import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
 

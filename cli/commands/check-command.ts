@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { NodeFileSystem } from 'langium/node';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
-import { checkPaths } from '../check-files.js';
+import { checkPaths } from '../../language/pipeline/check-files.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatJson } from '../formats/json-format.js';

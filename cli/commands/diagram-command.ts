@@ -13,10 +13,10 @@ import { writeMermaid } from '../../language/diagram/mermaid-writer.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
-import { writeFileAtomically } from '../atomic-write.js';
+import { writeFileAtomically } from '../../language/files/atomic-write.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
-import { InputError, readSourceFile } from '../input-files.js';
+import { InputError, readSourceFile } from '../../language/files/input-files.js';
 
 type DiagramFormat = 'svg' | 'dot' | 'mermaid';
 

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 
 export function formatJson(report: CheckReport): string {
     return JSON.stringify(report) + '\n';

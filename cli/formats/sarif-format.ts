@@ -1,6 +1,6 @@
 import type { Log, ReportingDescriptor, Result, ThreadFlowLocation } from 'sarif';
 import { codeDocumentationUrl, DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
-import type { CheckReport, ReportedDiagnostic } from '../check-report.js';
+import type { CheckReport, ReportedDiagnostic } from '../../language/pipeline/check-report.js';
 import { VERSION } from '../version.js';
 
 const RULES: ReportingDescriptor[] = [...DIAGNOSTIC_CODES.values()].map(info => ({

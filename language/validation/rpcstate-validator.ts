@@ -2,7 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import type { Protocol, RpcstateAstType } from '../generated/ast.js';
 import { codeDescription, pathAsRelatedInformation } from './finding-diagnostics.js';
-import type { ProtocolAnalyzer } from './protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../pipeline/protocol-analyzer.js';
 
 /**
  * The adapter from the analysis to Langium's validation: one check on the

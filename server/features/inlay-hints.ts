@@ -4,7 +4,7 @@ import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-langu
 import { InlayHintKind } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { CancellationCheckpoint } from './cancellation-checkpoint.js';
 import { analyzedMachine } from './machine-analysis.js';
 import { rangesOverlap } from '../../language/model/source-range.js';

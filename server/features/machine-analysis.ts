@@ -5,7 +5,7 @@ import type { Finding } from '../../language/analysis/finding.js';
 import type { Machine, Protocol, State } from '../../language/generated/ast.js';
 import type { MachineModel } from '../../language/model/machine-model.js';
 import { rangeContainsPosition } from '../../language/model/source-range.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 
 /** One machine of a parsed document with what the analysis found about it. */
 export interface AnalyzedMachine {

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { URI } from 'langium';
-import type { RpcstateServices } from '../language/rpcstate-module.js';
+import type { RpcstateServices } from '../rpcstate-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
-import type { SourceFile } from './input-files.js';
-import { InputError, readSourceFile, resolveInputPaths } from './input-files.js';
+import type { SourceFile } from '../files/input-files.js';
+import { InputError, readSourceFile, resolveInputPaths } from '../files/input-files.js';
 
 export interface LanguageServices {
     readonly shared: LangiumSharedServices;

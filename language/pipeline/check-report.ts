@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Severity } from '../language/analysis/diagnostic-codes.js';
+import type { Severity } from '../analysis/diagnostic-codes.js';
 
 /** The shape of `rpcstate check --format json`, fixed by the contract. Lines and columns are 1-based. */
 export interface ReportedDiagnostic {
