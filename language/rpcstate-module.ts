@@ -13,15 +13,11 @@ import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.j
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
-import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
 
 /** Services the language adds to Langium's. */
 export interface RpcstateAddedServices {
     analysis: {
         ProtocolAnalyzer: ProtocolAnalyzer;
-    };
-    validation: {
-        RpcstateValidator: RpcstateValidator;
     };
 }
 
@@ -49,7 +45,6 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
     validation: {
         DocumentValidator: services => new RpcstateDocumentValidator(services),
-        RpcstateValidator: services => new RpcstateValidator(services.analysis.ProtocolAnalyzer),
     },
 };
 
@@ -66,15 +61,14 @@ export interface RpcstateModuleContext extends DefaultSharedModuleContext {
 }
 
 /**
- * Creates the shared and the language services, and registers the validation
- * checks. The language server passes its editor-feature module(s) as `extra`
+ * Creates the shared and the language services. The language server passes
+ * its editor-feature module(s) as `extra`
  * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
  */
 export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});
     const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;
     shared.ServiceRegistry.register(Rpcstate);
-    Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');
     if (!context.connection) {
         // Without a language client nobody sends configuration: build with defaults now.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -1,6 +1,5 @@
-import type { Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Severity } from '../analysis/diagnostic-codes.js';
+import type { Finding } from '../analysis/finding.js';
 
 /** The shape of `rpcstate check --format json`, fixed by the contract. Lines and columns are 1-based. */
 export interface ReportedDiagnostic {
@@ -24,31 +23,23 @@ export interface CheckReport {
     summary: { files: number; errors: number; warnings: number };
 }
 
-export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic {
-    const { start, end } = diagnostic.range;
+/** A finding (syntax error or the analysis') as a row of the report, 1-based as compilers print positions. */
+export function toReportedDiagnostic(finding: Finding): ReportedDiagnostic {
+    const { start, end } = finding.range;
     return {
-        severity: reportedSeverity(diagnostic.severity),
-        code: typeof diagnostic.code === 'string' ? diagnostic.code : String(diagnostic.code ?? 'syntax'),
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
         line: start.line + 1,
         column: start.character + 1,
         endLine: end.line + 1,
         endColumn: end.character + 1,
-        related: (diagnostic.relatedInformation ?? []).map(info => ({
-            message: info.message,
-            line: info.location.range.start.line + 1,
-            column: info.location.range.start.character + 1,
+        related: (finding.path ?? []).map(step => ({
+            message: step.message,
+            line: step.range.start.line + 1,
+            column: step.range.start.character + 1,
         })),
     };
-}
-
-function reportedSeverity(severity: DiagnosticSeverity | undefined): Severity {
-    switch (severity) {
-        case DiagnosticSeverity.Warning: return 'warning';
-        case DiagnosticSeverity.Information:
-        case DiagnosticSeverity.Hint: return 'info';
-        default: return 'error';
-    }
 }
 
 export function summarize(files: FileReport[]): CheckReport {
