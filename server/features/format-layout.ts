@@ -15,7 +15,13 @@ import { isAction, isEffect, isMachine, isProtocol, isState, isTransition } from
  *   `{` or before `}`; a blank line the author left elsewhere (between
  *   comments, say) is kept, at most one.
  * - Within a state, the `->` of the transitions that start with `on` (or an
- *   effect) line up one space after the longest of them.
+ *   effect) line up one space after the longest of them, as long as no arrow
+ *   moves more than ARROW_REACH columns right for it: a prefix wider than
+ *   the narrowest by more than that (`on timeout invoke RpcAsyncCancelCall`
+ *   beside `on arrived`) keeps one space before its arrow and does not widen
+ *   the column of the others. Like gofmt's alignment, which breaks at an entry
+ *   much longer than its neighbours: a far-off arrow is harder to pair with
+ *   its trigger than an unaligned one.
  * - A comment on its own line is indented like what follows it; a comment at
  *   the end of a line keeps its distance (at least one space).
  */
@@ -27,6 +33,13 @@ export interface Gap {
 }
 
 const INDENT = '  ';
+
+/**
+ * The most spaces alignment may add before an arrow. The shared examples
+ * align prefixes up to 9 columns apart (`on ok` / `on fatal raise`) and
+ * leave 26 apart unaligned (`on arrived` / `on timeout invoke …`).
+ */
+const ARROW_REACH = 12;
 
 interface Unit {
     readonly node: AstNode;
@@ -155,7 +168,8 @@ function blankBeforeState(state: State): boolean {
 
 /**
  * The spaces before each aligned `->`: within a state, every transition that
- * has something before its arrow (`on NAME`, an effect) and no comment in it.
+ * has something before its arrow (`on NAME`, an effect) and no comment in it,
+ * up to ARROW_REACH columns wider than the narrowest; wider ones get one space.
  */
 function arrowPadding(tokens: readonly LeafCstNode[], unitOf: ReadonlyArray<Unit | undefined>): Map<number, number> {
     interface Prefix { arrow: number; width: number }
@@ -190,8 +204,10 @@ function arrowPadding(tokens: readonly LeafCstNode[], unitOf: ReadonlyArray<Unit
     }
     const padding = new Map<number, number>();
     for (const prefixes of byState.values()) {
-        const widest = Math.max(...prefixes.map(p => p.width));
-        for (const prefix of prefixes) padding.set(prefix.arrow, widest - prefix.width + 1);
+        const narrowest = Math.min(...prefixes.map(p => p.width));
+        const aligned = prefixes.filter(p => p.width - narrowest <= ARROW_REACH);
+        const widest = Math.max(...aligned.map(p => p.width));
+        for (const prefix of prefixes) padding.set(prefix.arrow, aligned.includes(prefix) ? widest - prefix.width + 1 : 1);
     }
     return padding;
 }

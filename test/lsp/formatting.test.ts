@@ -3,7 +3,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expectFormatting } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { HAS_SHARED, SHARED_EXAMPLES } from '../support/paths.js';
+import { HAS_SHARED, OWN_EXAMPLES, SHARED_EXAMPLES } from '../support/paths.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
 import { parse, rpcstate, sharedExample, textDocument } from './editor-services.js';
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,21 @@ describe('formatting', () => {
     test.skipIf(!HAS_SHARED).each(examples.map(path => [basename(path), path]))('formatting the shared example %s changes nothing', async (_name, path) => {
         const text = readFileSync(path, 'utf8');
         expect(await format(text)).toBe(text);
+    });
+
+    test.each(rpcstateFilesUnder(OWN_EXAMPLES).map(path => [basename(path), path]))('formatting the bundled example %s changes nothing', async (_name, path) => {
+        const text = readFileSync(path, 'utf8');
+        expect(await format(text)).toBe(text);
+    });
+
+    test('arrows line up unless that moves one more than 12 columns: a far wider prefix keeps one space and does not widen the column', async () => {
+        const state = (lines: string[]) => `protocol P\n\nclient C {\n  initial state A {\n${lines.map(line => `    ${line}\n`).join('')}  }\n\n  end state End\n}\n`;
+        const before = state(['on ok -> End', 'on fatal raise -> End', 'on timeout invoke RpcAsyncCancelCall -> End', 'on graceful -> End']);
+        const after = state(['on ok          -> End', 'on fatal raise -> End', 'on timeout invoke RpcAsyncCancelCall -> End', 'on graceful    -> End']);
+        expect(await format(before)).toBe(after);
+        // Prefixes 12 columns apart still align; 13 apart do not.
+        expect(await format(state(['on ok -> End', 'on abcdefghijklmn -> End']))).toBe(state(['on ok             -> End', 'on abcdefghijklmn -> End']));
+        expect(await format(state(['on ok -> End', 'on abcdefghijklmno -> End']))).toBe(state(['on ok -> End', 'on abcdefghijklmno -> End']));
     });
 
     test.skipIf(!HAS_SHARED)('a messy version of the async-call example formats to the example', async () => {
