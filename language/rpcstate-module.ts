@@ -11,6 +11,7 @@ import { MachineReferences } from './workspace/machine-references.js';
 import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
+import type { AnalyzeOptions } from './analysis/analyze-protocol.js';
 import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
 
@@ -60,10 +61,15 @@ export interface RpcstateModuleContext extends DefaultSharedModuleContext {
     readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
+/** A module that runs the analysis with `options` (the CLI's --composition-budget); pass it to createRpcstateServices. */
+export function analysisOptionsModule(options: AnalyzeOptions): Module<RpcstateServices, PartialLangiumServices & Partial<RpcstateAddedServices>> {
+    return { analysis: { ProtocolAnalyzer: () => new ProtocolAnalyzer(options) } };
+}
+
 /**
  * Creates the shared and the language services. The language server passes
- * its editor-feature module(s) as `extra`
- * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
+ * its editor-feature module(s) as `extra` (server/rpcstate-lsp-module.ts); the CLI and
+ * most tests need none.
  */
 export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});

@@ -10,7 +10,15 @@ export interface ReportedDiagnostic {
     column: number;
     endLine: number;
     endColumn: number;
-    related: Array<{ message: string; line: number; column: number }>;
+    related: ReportedStep[];
+}
+
+/** One related-information entry; `machine` names the machine that takes the step in a client × server interleaving (not part of the JSON format). */
+export interface ReportedStep {
+    message: string;
+    line: number;
+    column: number;
+    machine?: string;
 }
 
 export interface FileReport {
@@ -38,6 +46,7 @@ export function toReportedDiagnostic(finding: Finding): ReportedDiagnostic {
             message: step.message,
             line: step.range.start.line + 1,
             column: step.range.start.character + 1,
+            ...(step.machine !== undefined && step.machine !== '' ? { machine: step.machine } : {}),
         })),
     };
 }

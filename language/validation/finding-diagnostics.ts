@@ -1,12 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Severity } from '../analysis/diagnostic-codes.js';
+import type { DiagnosticCode, Severity } from '../analysis/diagnostic-codes.js';
 import { codeDocumentationUrl } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
 
 /**
  * A finding as the LSP diagnostic the language server publishes: the code
- * (also in `data`, which code actions read back), a link to its documentation,
+ * (also in `data`, with the interleaving's machines), a link to its documentation,
  * and the offending path as related information, one location per step.
  */
 export function findingToDiagnostic(finding: Finding, uri: string): Diagnostic {
@@ -18,8 +18,24 @@ export function findingToDiagnostic(finding: Finding, uri: string): Diagnostic {
         codeDescription: { href: codeDocumentationUrl(finding.code) },
         source: 'rpcstate',
         ...(finding.path ? { relatedInformation: finding.path.map(step => ({ location: { uri, range: step.range }, message: step.message })) } : {}),
-        data: { code: finding.code },
+        data: findingData(finding),
     };
+}
+
+/**
+ * The diagnostic's `data`: its code (which code actions read back) and, for
+ * a client × server interleaving, the machine of each related-information
+ * entry (in order), which LSP's related information has no field for.
+ */
+export interface FindingData {
+    readonly code: DiagnosticCode;
+    readonly interleaving?: readonly string[];
+}
+
+export function findingData(finding: Finding): FindingData {
+    const steps = finding.path;
+    if (!steps || !steps.some(step => step.machine !== undefined)) return { code: finding.code };
+    return { code: finding.code, interleaving: steps.map(step => step.machine ?? '') };
 }
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
