@@ -2,7 +2,7 @@ import type { Module } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { RpcstateAddedServices, RpcstateServices } from '../language/rpcstate-module.js';
 import { createRpcstateServices } from '../language/rpcstate-module.js';
-import { ProtocolAnalyzer } from '../language/validation/protocol-analyzer.js';
+import { ProtocolAnalyzer } from '../language/pipeline/protocol-analyzer.js';
 import { CompositionDiagnostics } from './features/composition-diagnostics.js';
 import { RpcstateCodeActionProvider } from './features/code-actions.js';
 import { RpcstateRenameProvider } from './features/rename.js';

@@ -4,14 +4,14 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-l
 import { CodeActionKind } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../../language/analysis/diagnostic-codes.js';
 import type { Protocol } from '../../language/generated/ast.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
+import type { ProtocolModel } from '../../language/model/machine-model.js';
+import { sameRange } from '../../language/model/source-range.js';
 import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
 import type { CompositionDiagnostics } from './composition-diagnostics.js';
 import { fixProcedureMismatch } from './quick-fixes/procedure-fixes.js';
 import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
-import { sameRange } from './quick-fixes/model-lookup.js';
 import type { FixBuilder, QuickFix } from './quick-fixes/quick-fix.js';
-import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { SourceText } from './quick-fixes/source-text.js';
 import {
     fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,

@@ -2,7 +2,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
 import { CancellationCheckpoint } from './cancellation-checkpoint.js';
 import type { CompositionDiagnostics } from './composition-diagnostics.js';

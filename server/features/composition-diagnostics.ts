@@ -9,7 +9,7 @@ import type { Protocol } from '../../language/generated/ast.js';
 import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { plainMachine, plainRange } from '../../language/model/plain-model.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import { findingAsDiagnostic } from '../../language/validation/finding-diagnostics.js';
+import { findingToDiagnostic } from '../../language/validation/finding-diagnostics.js';
 import type { CompositionRunner } from './composition-runner.js';
 import { InlineCompositionRunner } from './composition-runner.js';
 
@@ -61,7 +61,7 @@ export class CompositionDiagnostics {
                 // Published only for the parse it was made from, and only when it adds something to the first publish.
                 if (!report || report.findings.length === 0 || document.parseResult.value !== root || !document.diagnostics) return;
                 const uri = document.uri.toString();
-                const diagnostics = [...document.diagnostics, ...report.findings.map(f => findingAsDiagnostic(f, uri))];
+                const diagnostics = [...document.diagnostics, ...report.findings.map(f => findingToDiagnostic(f, uri))];
                 void connection.sendDiagnostics({ uri, diagnostics });
             });
         });

@@ -1,6 +1,6 @@
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import type { LangiumDocument } from 'langium';
-import { findingAsDiagnostic } from '../../language/validation/finding-diagnostics.js';
+import { findingToDiagnostic } from '../../language/validation/finding-diagnostics.js';
 import { clearDocuments, parseHelper } from 'langium/test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
@@ -28,7 +28,7 @@ export async function diagnosticsOf(text: string): Promise<Diagnostic[]> {
 
 async function publishedDiagnostics(document: LangiumDocument): Promise<Diagnostic[]> {
     const report = await lsp.Rpcstate.composition.CompositionDiagnostics.report(document);
-    const composition = (report?.findings ?? []).map(f => findingAsDiagnostic(f, document.uri.toString()));
+    const composition = (report?.findings ?? []).map(f => findingToDiagnostic(f, document.uri.toString()));
     return [...(document.diagnostics ?? []), ...composition];
 }
 
