@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { statSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
-import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
+import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
 import { checkPaths } from '../check-files.js';
 import type { CheckReport } from '../check-report.js';
 import { summarize } from '../check-report.js';
@@ -21,6 +22,7 @@ interface CheckOptions {
     maxWarnings?: number;
     quiet?: boolean;
     stdinFilename?: string;
+    compositionBudget?: number;
 }
 
 /** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"), with the options CI needs. */
@@ -34,6 +36,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .option('--quiet', 'report errors only (warnings still count for --max-warnings); no notes about skipped paths')
         .option('--stdin-filename <path>', 'the name diagnostics give standard input (read with -)')
         .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
+        .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
         .action(async (paths: string[], options: CheckOptions) => {
             const usage = usageProblem(paths, options);
             if (usage) {
@@ -41,7 +44,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
                 outcome.status = EXIT_USAGE;
                 return;
             }
-            const services = createRpcstateServices(NodeFileSystem);
+            const services = createRpcstateServices(NodeFileSystem, analysisOptionsModule({ compositionBudget: options.compositionBudget }));
             const stdin = io.stdin ? { name: options.stdinFilename ?? '<stdin>', stream: io.stdin } : undefined;
             const { report, inputErrors, skipped } = await checkPaths(services, paths, stdin);
             if (!options.quiet) for (const { path, reason } of skipped) io.stderr(`rpcstate: note: skipped ${path}: ${reason}\n`);
@@ -60,7 +63,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
 
 /** Options that cannot work together, found before anything is read. */
 function usageProblem(paths: readonly string[], options: CheckOptions): string | undefined {
-    if (options.sarifBase !== undefined && statSync(options.sarifBase, { throwIfNoEntry: false })?.isDirectory() !== true) {
+    if (options.sarifBase !== undefined && !isFolder(options.sarifBase)) {
         return `--sarif-base ${options.sarifBase}: not a folder`;
     }
     if (options.stdinFilename !== undefined && !paths.includes(STDIN_ARGUMENT)) return '--stdin-filename names standard input: give - among the paths';
@@ -75,4 +78,14 @@ function parseCount(value: string): number {
 
 function errorsOnly(report: CheckReport): CheckReport {
     return summarize(report.files.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => d.severity === 'error') })));
+}
+
+function positiveInteger(text: string): number {
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a positive whole number of joint points.');
+    return value;
+}
+
+function isFolder(path: string): boolean {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }
