@@ -1,4 +1,6 @@
 import type { MachineModel, ProtocolModel } from '../model/machine-model.js';
+import type { CompositionResult } from './composition/analyze-composition.js';
+import { analyzeComposition } from './composition/analyze-composition.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
 import { buildMachineGraph } from './machine-graph.js';
@@ -21,15 +23,15 @@ export interface MachineAnalysis {
 export interface ProtocolAnalysis {
     readonly findings: readonly Finding[];
     readonly machines: readonly MachineAnalysis[];
-}
-
-/** What the analysis says about one machine on its own: its findings, and what the features read. */
-export interface MachineResult {
-    readonly findings: readonly Finding[];
-    readonly analysis: MachineAnalysis;
+    /** The client × server check; absent when the caller asked for the single-machine checks only. */
+    readonly composition?: CompositionResult;
 }
 
 export interface AnalyzeOptions {
+    /** Run the client × server check too (default true). The editor may run it on its own with `analyzeComposition`. */
+    readonly composition?: boolean;
+    /** The most joint points the client × server check explores (default COMPOSITION_BUDGET). */
+    readonly compositionBudget?: number;
     /**
      * The result of each machine, instead of `analyzeMachine(machine)`: the
      * editor passes results it kept for machines whose text did not change.
@@ -38,10 +40,17 @@ export interface AnalyzeOptions {
     readonly machineResult?: (machine: MachineModel) => MachineResult;
 }
 
+/** What the analysis says about one machine on its own: its findings, and what the features read. */
+export interface MachineResult {
+    readonly findings: readonly Finding[];
+    readonly analysis: MachineAnalysis;
+}
+
 /**
  * The whole analysis of a protocol: structural checks on every machine; path
  * checks (reachability, then phase legality) only on machines that are well
- * formed, as the contract requires. A machine the parser could only partly
+ * formed, as the contract requires; then, when the protocol has one client
+ * and one server both free of errors, the client × server check. A machine the parser could only partly
  * read (`incomplete`) gets no finding at all: its syntax error comes first.
  * Pure: the same model gives the same result.
  */
@@ -54,8 +63,10 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
         for (const f of result.findings) findings.push(f);
         machines.push(result.analysis);
     }
-    findings.sort(compareFindings);
-    return { findings, machines };
+    if (options.composition === false) return { findings: findings.sort(compareFindings), machines };
+    const composition = analyzeComposition(protocol, findings, { budget: options.compositionBudget });
+    for (const f of composition.findings) findings.push(f);
+    return { findings: findings.sort(compareFindings), machines, composition };
 }
 
 /** One machine's checks, which depend on nothing outside it (so a machine's result can be kept while its text stays the same). */

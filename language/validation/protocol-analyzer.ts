@@ -1,5 +1,5 @@
 import { AstUtils, CstUtils } from 'langium';
-import type { ProtocolAnalysis } from '../analysis/analyze-protocol.js';
+import type { AnalyzeOptions, ProtocolAnalysis } from '../analysis/analyze-protocol.js';
 import type { SourcePosition } from '../model/source-range.js';
 import { analyzeMachine, analyzeProtocol } from '../analysis/analyze-protocol.js';
 import type { Protocol } from '../generated/ast.js';
@@ -27,12 +27,15 @@ export class ProtocolAnalyzer {
     /** Per document: the last parse's machine results, reused for machines an edit left alone. */
     private readonly keptByDocument = new Map<string, KeptMachineResults>();
 
+    /** `options` apply to every analysis (the CLI's --composition-budget). */
+    constructor(private readonly options: AnalyzeOptions = {}) {}
+
     analyze(protocol: Protocol): AnalyzedProtocol {
         let result = this.cache.get(protocol);
         if (!result) {
             const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol));
             const results = this.keptFor(protocol).resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
-            result = { model, analysis: analyzeProtocol(model, { machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };
+            result = { model, analysis: analyzeProtocol(model, { ...this.options, machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };
             this.cache.set(protocol, result);
         }
         return result;

@@ -8,6 +8,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TARBALL_BYTES, npmPackageProblems, REQUIRED_FILES } from '../../scripts/npm-package-contents.mjs';
 import { HAS_SHARED, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
@@ -141,5 +142,52 @@ describe('the installed commands on an older Node', () => {
             expect(result.stderr.trim().split('\n'), bin).toHaveLength(1);
             expect(result.stderr).toMatch(/Node\.js 22 or later is needed, this is v\d+/);
         }
+    });
+});
+
+interface ActionStep { id?: string; uses?: string; shell?: string; run?: string; env?: Record<string, string> }
+
+describe('the GitHub action (action.yml) with the packed tarball', () => {
+    const action = load(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { runs: { using: string; steps: ActionStep[] }; inputs: Record<string, { default?: string }> };
+    const step = (id: string) => action.runs.steps.find(s => s.id === id)!;
+
+    it('is a composite action whose scripts take inputs only through env (no ${{ }} inside a script)', () => {
+        expect(action.runs.using).toBe('composite');
+        for (const s of action.runs.steps.filter(s => s.run)) {
+            expect(s.shell).toBe('bash');
+            expect(s.run).not.toContain('${{');
+        }
+        expect(step('install').env!.RPCSTATE_PACKAGE).toBe('${{ inputs.package }}');
+    });
+
+    /** Runs a step's script as the runner would, with its env filled in. */
+    function runStep(s: ActionStep, inputs: Record<string, string>, runner: Record<string, string>) {
+        const stepEnv: Record<string, string> = {};
+        for (const [name, value] of Object.entries(s.env ?? {})) {
+            stepEnv[name] = value.replace(/\$\{\{\s*(inputs|steps)\.([\w.-]+)\s*\}\}/g, (_m, kind: string, key: string) => (kind === 'inputs' ? inputs[key] ?? action.inputs[key]?.default ?? '' : runner[key] ?? ''));
+        }
+        return run('bash', ['-c', s.run!], { env: { ...env, ...runner, ...stepEnv } });
+    }
+
+    it.skipIf(!HAS_SHARED)('installs the package, writes SARIF, reports the exit code and fails the step on findings', () => {
+        const runnerTemp = join(work, 'runner-temp');
+        mkdirSync(runnerTemp, { recursive: true });
+        const outputs = (file: string) => Object.fromEntries(readFileSync(file, 'utf8').trim().split('\n').map(line => line.split(/=(.*)/s).slice(0, 2)));
+        const installOutput = join(work, 'install-output');
+        const installed = runStep(step('install'), { package: tarball }, { RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: installOutput });
+        expect(installed.status, installed.stderr).toBe(0);
+        const bin = outputs(installOutput).bin;
+        expect(bin).toBe(join(runnerTemp, 'rpcstate-cli', 'node_modules', '.bin', 'rpcstate'));
+
+        const checkOutput = join(work, 'check-output');
+        const sarif = join(work, 'action.sarif');
+        const checked = runStep(step('check'), { paths: `${join(SHARED_EXAMPLES, 'lint')} ${join(SHARED_EXAMPLES, 'async-call.rpcstate')}`, 'sarif-file': sarif }, { 'install.outputs.bin': bin, GITHUB_OUTPUT: checkOutput });
+        expect(checked.status).toBe(1);
+        expect(checked.stdout).toMatch(/error\[complete-before-notification\]/);
+        expect(outputs(checkOutput)).toEqual({ 'sarif-file': sarif, 'exit-code': '1' });
+        expect(JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results.length).toBeGreaterThan(0);
+
+        const lenient = runStep(step('check'), { paths: join(SHARED_EXAMPLES, 'lint'), 'sarif-file': sarif, 'fail-on-findings': 'false' }, { 'install.outputs.bin': bin, GITHUB_OUTPUT: checkOutput });
+        expect(lenient.status).toBe(0);
     });
 });
