@@ -7,22 +7,19 @@ import { MachineScopeComputation } from './scoping/machine-scope-computation.js'
 import { StateScopeProvider } from './scoping/state-scope-provider.js';
 import { DocumentLocalBuilder } from './workspace/document-local-builder.js';
 import { LazyLinker } from './workspace/lazy-linker.js';
+import { MachineReparsingDocumentFactory } from './workspace/machine-reparsing-document-factory.js';
 import { MachineReferences } from './workspace/machine-references.js';
 import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import type { AnalyzeOptions } from './analysis/analyze-protocol.js';
-import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
+import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
-import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
 
 /** Services the language adds to Langium's. */
 export interface RpcstateAddedServices {
     analysis: {
         ProtocolAnalyzer: ProtocolAnalyzer;
-    };
-    validation: {
-        RpcstateValidator: RpcstateValidator;
     };
 }
 
@@ -50,14 +47,14 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
     validation: {
         DocumentValidator: services => new RpcstateDocumentValidator(services),
-        RpcstateValidator: services => new RpcstateValidator(services.analysis.ProtocolAnalyzer),
     },
 };
 
-/** Shared services the language replaces: references never leave their document (see DocumentLocalBuilder). */
+/** Shared services the language replaces: references never leave their document (see DocumentLocalBuilder); an edit re-parses its machine only. */
 export const RpcstateSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new DocumentLocalBuilder(services),
+        LangiumDocumentFactory: services => new MachineReparsingDocumentFactory(services),
     },
 };
 
@@ -66,21 +63,20 @@ export interface RpcstateModuleContext extends DefaultSharedModuleContext {
     readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
-/**
- * Creates the shared and the language services, and registers the validation
- * checks. The language server passes its editor-feature module(s) as `extra`
- * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
- */
 /** A module that runs the analysis with `options` (the CLI's --composition-budget); pass it to createRpcstateServices. */
 export function analysisOptionsModule(options: AnalyzeOptions): Module<RpcstateServices, PartialLangiumServices & Partial<RpcstateAddedServices>> {
     return { analysis: { ProtocolAnalyzer: () => new ProtocolAnalyzer(options) } };
 }
 
+/**
+ * Creates the shared and the language services. The language server passes
+ * its editor-feature module(s) as `extra` (server/rpcstate-lsp-module.ts); the CLI and
+ * most tests need none.
+ */
 export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});
     const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;
     shared.ServiceRegistry.register(Rpcstate);
-    Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');
     if (!context.connection) {
         // Without a language client nobody sends configuration: build with defaults now.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -4,16 +4,16 @@ import { statSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
 import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
-import { checkPaths } from '../check-files.js';
-import type { CheckReport } from '../check-report.js';
-import { summarize } from '../check-report.js';
+import { checkPaths } from '../../language/pipeline/check-files.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
+import { summarize } from '../../language/pipeline/check-report.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatJson } from '../formats/json-format.js';
 import { formatSarif } from '../formats/sarif-format.js';
 import { repositoryRoot } from '../formats/sarif-locations.js';
 import { formatText } from '../formats/text-format.js';
-import { STDIN_ARGUMENT } from '../input-files.js';
+import { STDIN_ARGUMENT } from '../../language/files/input-files.js';
 
 interface CheckOptions {
     format: 'text' | 'json' | 'sarif';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveInputPaths } from '../../cli/input-files.js';
+import { resolveInputPaths } from '../../language/files/input-files.js';
 import { checkFiles, searchFolders } from '../../server/features/workspace-check.js';
 import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
 

@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { IgnoreRules } from '../language/workspace/ignore-rules.js';
-import type { SkippedPath } from '../language/workspace/spec-files.js';
-import { findSpecFiles } from '../language/workspace/spec-files.js';
+import { IgnoreRules } from '../workspace/ignore-rules.js';
+import type { SkippedPath } from '../workspace/spec-files.js';
+import { findSpecFiles } from '../workspace/spec-files.js';
 
 /** A problem with the input that the user must fix: reported in one line on stderr, exit status 2. */
 export class InputError extends Error {}
