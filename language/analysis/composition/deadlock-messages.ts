@@ -76,7 +76,7 @@ function fix(waiting: MachineSituation, other: MachineSituation): string {
         case 'cancel':
             return 'Send the cancel (the client invokes RpcAsyncCancelCall, e.g. `on timeout invoke RpcAsyncCancelCall -> WComp`), or drop the wait: complete or abort the call without it (RpcServerTestCancel checks for a cancel without waiting).';
         case 'disconnect':
-            return 'Complete the call before waiting for RpcClientDisconnect (the client ends only after its reply), or drop the wait.';
+            return 'Drop the wait (complete or abort the call instead: the client ends only after its reply), or let the client cancel the call, so that it can end without the reply.';
         case 'dispatch':
             return sameProcedure(waiting.requested, waiting.state.action?.name);
         case 'result':
@@ -86,6 +86,6 @@ function fix(waiting: MachineSituation, other: MachineSituation): string {
     }
     if (other.status === 'waits' && other.wait === 'cancel') return 'Send the cancel (invoke RpcAsyncCancelCall, e.g. on a timeout, before waiting), or let the server complete the call without waiting for it.';
     if (other.status === 'waits' && other.wait === 'dispatch') return sameProcedure(other.requested, other.state.action?.name);
-    if (other.status === 'waits' && other.wait === 'disconnect') return 'Let the server complete the call before it waits for RpcClientDisconnect.';
+    if (other.status === 'waits' && other.wait === 'disconnect') return 'Make the server complete or abort the call instead of waiting for RpcClientDisconnect, or cancel the call so that the client can end without the reply.';
     return 'Make the server complete, abort or raise the call on every path, or send the cancel (RpcAsyncCancelCall) before waiting.';
 }
