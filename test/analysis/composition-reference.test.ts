@@ -38,6 +38,7 @@ describe('the client × server check agrees with the reference explorer', () => 
                 expect(d.waiting.side === 'client' ? end.client : end.server, label).toBe(d.waiting.state.name);
                 expect(reference.stuck(d.waiting.side, end), label).toBe(true);
                 expect(d.finding.path!.length, label).toBe(d.interleaving.steps.length + 1);
+                for (const text of [d.finding.message, ...d.finding.path!.map(step => step.message)]) expect(text, label).not.toMatch(/undefined|null|\[object/);
             }
             if (i % 10 === 0) {
                 // The budget: exactly the reachable points still give a verdict; one fewer gives none.

@@ -10,7 +10,9 @@ export type WaitKind =
     /** A server's `dispatch` while a call of another procedure waits. */
     | 'dispatch'
     | 'cancel'
-    | 'disconnect';
+    | 'disconnect'
+    /** A state with no transition at all (only when the gate is bypassed: a machine alone reports it first). */
+    | 'no-transition';
 
 /** A machine at the joint point where the deadlock shows: waiting, done, or still able to move. */
 export interface MachineSituation {
@@ -27,7 +29,8 @@ export interface MachineSituation {
 function need(m: MachineSituation): string {
     const action = m.state.action;
     switch (m.wait) {
-        case 'reply': return action?.kind === 'await' ? action.name ?? 'the reply' : `the call to complete (${actionLabel(action!)})`;
+        case 'reply': return action?.kind === 'await' ? action.name ?? 'the reply' : `the call to complete${action ? ` (${actionLabel(action)})` : ''}`;
+        case 'no-transition': return 'a transition to take (it has none)';
         case 'result': return `an outcome other than \`pending\` (the call is complete, and ${m.state.name} handles only \`on pending\`)`;
         case 'dispatch': return `a call of ${action?.name ?? 'any procedure'}`;
         case 'cancel': return 'RpcClientCancel';
@@ -42,6 +45,7 @@ function neverGiven(m: MachineSituation, other: MachineSituation): string {
     switch (m.wait) {
         case 'reply': return `${them} never completes, aborts or raises the call, and ${m.machine} never cancels it`;
         case 'result': return 'no other outcome can come';
+        case 'no-transition': return 'nothing the other machine does can help';
         case 'dispatch': return `the call waiting to be dispatched is ${m.requested ?? 'unnamed'}, and ${them} never calls ${m.state.action?.name ?? 'it'}`;
         case 'cancel': return `${them} never cancels`;
         case 'disconnect': return `${them} never reaches its End`;
@@ -81,6 +85,8 @@ function fix(waiting: MachineSituation, other: MachineSituation): string {
             return sameProcedure(waiting.requested, waiting.state.action?.name);
         case 'result':
             return `Handle the final outcome in ${waiting.state.name} too (e.g. \`on done -> ...\`).`;
+        case 'no-transition':
+            return `Add a transition out of ${waiting.state.name}.`;
         default:
             break;
     }
