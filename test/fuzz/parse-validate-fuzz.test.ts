@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkSources } from '../../cli/check-files.js';
 import { analyzeComposition } from '../../language/analysis/composition/analyze-composition.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import { buildProtocolModel } from '../../language/model/model-builder.js';
+import { checkSources } from '../../language/pipeline/check-files.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { HAS_SHARED, OWN_EXAMPLES, SHARED_EXAMPLES } from '../support/paths.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
