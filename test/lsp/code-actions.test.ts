@@ -247,6 +247,13 @@ describe('quick fixes for a client × server deadlock', () => {
         expect(applyAction(text, offered[1].action)).toContain('    dispatch FetchRecord                // expect');
     });
 
+    it('a rename that would break a call that matches today is not offered', async () => {
+        const text = readFileSync(`${OWN_CASES}/composition/server-loop-second-procedure.rpcstate`, 'utf8');
+        const offered = await quickFixesFor(text, 'protocol-deadlock');
+        expect([...new Set(offered.map(o => o.action.title))]).toEqual(['Call Compute in client Twice, as server Loop dispatches it']);
+        expect(codesOf(await diagnosticsOf(applyAction(text, offered[0].action)))).toEqual([]);
+    });
+
     it.skipIf(!HAS_SHARED)('a deadlock of another kind has no rename fix', async () => {
         const text = readFileSync(`${SHARED_EXAMPLES}/composition/cancel-wait.rpcstate`, 'utf8');
         expect(codesOf(await diagnosticsOf(text))).toEqual(['protocol-deadlock', 'protocol-deadlock']);
