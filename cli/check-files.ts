@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { URI } from 'langium';
 import type { RpcstateServices } from '../language/rpcstate-module.js';
+import { specDocumentUri } from '../language/workspace/spec-document-uri.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
@@ -24,7 +23,7 @@ export async function checkSources(services: LanguageServices, sources: readonly
     const validator = services.Rpcstate.validation.DocumentValidator;
     const files: FileReport[] = [];
     for (const source of sources) {
-        const document = factory.fromString(source.text, URI.file(resolve(source.path)));
+        const document = factory.fromString(source.text, specDocumentUri(source.path));
         const diagnostics = await validator.validateDocument(document);
         files.push({ path: source.path, diagnostics: diagnostics.map(toReportedDiagnostic).sort(byPosition) });
     }

@@ -5,6 +5,7 @@ import { createRpcstateLanguageServices } from './rpcstate-lsp-module.js';
 import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
+import { answerNullForUnknownDocuments } from './unknown-document-requests.js';
 
 // The transport (--stdio, --node-ipc, --socket=N) is chosen by
 // vscode-languageserver from the command line, as every LSP client expects.
@@ -14,4 +15,5 @@ const { shared, Rpcstate } = createRpcstateLanguageServices({ connection, ...Nod
 registerWorkspaceCheck(shared);
 registerDiagramRequest(shared);
 registerGenerateHandlers(shared, Rpcstate);
+answerNullForUnknownDocuments(connection, shared);
 startLanguageServer(shared);

@@ -21,7 +21,11 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
             const { report, inputErrors } = await checkPaths(services, paths);
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
             const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
-            io.stdout(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report) : formatText(report, useColor));
+            // When bad input left nothing to check, the error lines are the whole answer: no "0 files checked" beside them.
+            const stopped = inputErrors.length > 0 && report.files.length === 0;
+            if (options.format === 'json') io.stdout(formatJson(report));
+            else if (options.format === 'sarif') io.stdout(formatSarif(report));
+            else if (!stopped) io.stdout(formatText(report, useColor));
             outcome.status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
         });
 }

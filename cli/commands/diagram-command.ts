@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -13,6 +12,7 @@ import { writeMermaid } from '../../language/diagram/mermaid-writer.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { specDocumentUri } from '../../language/workspace/spec-document-uri.js';
 import { writeFileAtomically } from '../atomic-write.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
@@ -60,7 +60,7 @@ export function registerDiagramCommand(program: Command, io: CliIo, outcome: Com
 /** Parses and checks the text as `rpcstate check` does, and builds the diagram from the same analysis. */
 async function diagramOf(path: string, text: string): Promise<{ diagram: DiagramModel; diagnostics: Diagnostic[] }> {
     const { shared, Rpcstate } = createRpcstateServices(NodeFileSystem);
-    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(resolve(path)));
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, specDocumentUri(path));
     const diagnostics = await Rpcstate.validation.DocumentValidator.validateDocument(document);
     const { model, analysis } = Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
     const syntaxErrors: DiagramProblem[] = diagnostics

@@ -1,17 +1,19 @@
-import type { AstNode, AstReflection, LangiumCoreServices, ParseResult, ValidationAcceptor, ValidationOptions } from 'langium';
+import type { AstNode, AstReflection, LangiumCoreServices, LangiumDocument, ParseResult, ValidationAcceptor, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TRAILING_INPUT } from '../syntax/syntax-messages.js';
 import { asSyntaxDiagnostic } from './finding-diagnostics.js';
+import { capSyntaxDiagnostics } from './syntax-diagnostic-cap.js';
 
 function messageText(diagnostic: Diagnostic): string {
     return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /**
- * Lexer and parser errors become `syntax` diagnostics; Langium's linking
- * errors are dropped because the analysis reports every unresolved target as
- * `unknown-state`, with the contract's wording and location.
+ * Lexer and parser errors become `syntax` diagnostics, at most one per line
+ * and MAX_SYNTAX_DIAGNOSTICS per file; Langium's linking errors are dropped
+ * because the analysis reports every unresolved target as `unknown-state`,
+ * with the contract's wording and location.
  */
 export class RpcstateDocumentValidator extends DefaultDocumentValidator {
     private readonly reflection: AstReflection;
@@ -21,9 +23,16 @@ export class RpcstateDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        return capSyntaxDiagnostics(await super.validateDocument(document, options, cancelToken));
+    }
+
+    /** The first run of rejected characters on each line: `* * * * *` is one mistake, not five. */
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const own: Diagnostic[] = [];
-        super.processLexingErrors(parseResult, own, options);
+        const lines = new Set<number>();
+        const lexerErrors = parseResult.lexerErrors.filter(error => !lines.has(error.line ?? 1) && lines.add(error.line ?? 1));
+        super.processLexingErrors({ ...parseResult, lexerErrors }, own, options);
         for (const diagnostic of own) diagnostics.push(asSyntaxDiagnostic(diagnostic));
     }
 
