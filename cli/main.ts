@@ -4,7 +4,7 @@ import { EXIT_OK, EXIT_USAGE } from './cli-io.js';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerDiagramCommand } from './commands/diagram-command.js';
 import { registerGenerateCommand } from './commands/generate-command.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../language/version.js';
 
 export type { CliIo } from './cli-io.js';
 

@@ -1,46 +1,88 @@
 // npm run bench: prints a JSON report of the figures; it never fails on them.
-// Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others.
-// Then the `lsp` section (a stdio session with the bundled server): RPCSTATE_BENCH_LSP=0 skips it.
+//   npm run bench -- --baseline v0.1.0   also builds that commit (once, into .cache/bench-baseline/)
+//     and runs every cold-check, language-server and long-session measurement on both builds,
+//     alternately, in the same run: each row then has `baseline`, `new` and `ratio` (new / baseline).
+//   --only core,lsp,long,generator,diagram   the sections to run (all by default).
+//   --long-session-edits N   edits of the long session (100000; RPCSTATE_BENCH_LONG_EDITS).
+// Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others (cold check and in-process stages).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { prepareBaseline } from './bench/baseline-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const { values: options } = parseArgs({
+    options: {
+        baseline: { type: 'string' },
+        only: { type: 'string' },
+        'long-session-edits': { type: 'string' },
+    },
+});
+const sections = new Set((options.only ?? 'core,lsp,long,generator,diagram').split(','));
 const sizes = (process.env.RPCSTATE_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 3);
+const longEdits = Number(options['long-session-edits'] ?? process.env.RPCSTATE_BENCH_LONG_EDITS ?? 100_000);
 mkdirSync(join(root, 'out', 'bench'), { recursive: true });
 
 await build({
-    entryPoints: { 'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'), 'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-generator': join(root, 'scripts/bench/measure-generator.ts'), 'measure-diagram': join(root, 'scripts/bench/measure-diagram.ts') },
+    entryPoints: {
+        'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'),
+        'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-long-session': join(root, 'scripts/bench/measure-long-session.ts'),
+        'measure-generator': join(root, 'scripts/bench/measure-generator.ts'), 'measure-diagram': join(root, 'scripts/bench/measure-diagram.ts'),
+    },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning',
 });
 
+// The builds measured side by side: this checkout, and the baseline if asked for.
+const builds = [{ name: 'new', root }];
+if (options.baseline) {
+    const baseline = prepareBaseline(root, options.baseline);
+    builds.push({ name: 'baseline', root: baseline.root, ref: options.baseline, commit: baseline.commit });
+}
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const node = process.execPath;
 const scratch = mkdtempSync(join(tmpdir(), 'rpcstate-bench-'));
-const report = { node: process.version, date: new Date().toISOString(), runs, core: [] };
+const report = { node: process.version, date: new Date().toISOString(), runs, builds: builds.map(({ name, ref, commit }) => ({ name, ref, commit })), core: [] };
 
-for (const n of sizes) {
+/** Runs `measure(build)` `times` times on every build, alternating builds, so that both see the same load. */
+function sideBySide(times, measure) {
+    const results = Object.fromEntries(builds.map(b => [b.name, []]));
+    for (let i = 0; i < times; i++) {
+        for (const b of (i % 2 === 0 ? builds : [...builds].reverse())) results[b.name].push(measure(b));
+    }
+    return results;
+}
+
+/** { new, baseline, ratio } of one figure (or just the figure without a baseline); ratio = new / baseline. */
+function compared(values) {
+    if (!('baseline' in values)) return values.new;
+    const ratio = typeof values.new === 'number' && values.baseline > 0 ? Math.round(values.new / values.baseline * 100) / 100 : undefined;
+    return { new: values.new, baseline: values.baseline, ratio };
+}
+const figure = (results, pick) => compared(Object.fromEntries(Object.entries(results).map(([name, list]) => [name, pick(list)])));
+
+for (const n of sections.has('core') ? sizes : []) {
     const file = join(scratch, `synthetic-${n}.rpcstate`);
     const written = spawnSync(node, [join(root, 'out/bench/write-synthetic.cjs'), String(n), file], { encoding: 'utf8' });
     if (written.status !== 0) throw new Error(written.stderr);
 
     // Cold `rpcstate check` processes, with the peak RSS the child reports at exit.
-    const cold = [];
-    for (let i = 0; i < runs; i++) {
-        const rssFile = join(scratch, `rss-${n}-${i}`);
+    const cold = sideBySide(runs, b => {
+        const rssFile = join(scratch, `rss-${n}-${b.name}`);
         const started = performance.now();
-        const result = spawnSync(node, ['--require', join(root, 'scripts/bench/report-peak-rss.cjs'), join(root, 'out/cli.cjs'), 'check', '--format', 'json', file], {
+        const result = spawnSync(node, ['--require', join(root, 'scripts/bench/report-peak-rss.cjs'), join(b.root, 'out/cli.cjs'), 'check', '--format', 'json', file], {
             encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, RPCSTATE_RSS_FILE: rssFile },
         });
         const elapsed = performance.now() - started;
-        if (result.status !== 0 && result.status !== 1) throw new Error(`check failed on ${n}: ${result.stderr}`);
-        cold.push({ ms: elapsed, rss: Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout) });
-    }
+        if (result.status !== 0 && result.status !== 1) throw new Error(`check (${b.name}) failed on ${n}: ${result.stderr}`);
+        return { ms: elapsed, rss: Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout) };
+    });
 
+    // The stages in process, of this build only (the baseline's bench scripts may differ).
     const inProcess = [];
     for (let i = 0; i < runs; i++) {
         const result = spawnSync(node, ['--expose-gc', join(root, 'out/bench/measure-in-process.cjs'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -55,8 +97,8 @@ for (const n of sizes) {
         states: inProcess[0].states,
         transitions: inProcess[0].transitions,
         fileMiB: Math.round(inProcess[0].bytes / 1024 / 1024 * 100) / 100,
-        coldCheckMs: Math.round(median(cold.map(c => c.ms))),
-        coldPeakRssMiB: Math.round(median(cold.map(c => c.rss)) / 1024),
+        coldCheckMs: figure(cold, list => Math.round(median(list.map(c => c.ms)))),
+        coldPeakRssMiB: figure(cold, list => Math.round(median(list.map(c => c.rss)) / 1024)),
         parseMs: pick('parseMs'),
         linkMs: pick('linkMs'),
         validateMs: pick('validateMs'),
@@ -66,35 +108,71 @@ for (const n of sizes) {
         inProcessPeakRssMiB: pick('peakRssMiB'),
     };
     report.core.push(row);
-    console.error(`[bench] ${n} states per machine: cold check ${row.coldCheckMs} ms`);
+    console.error(`[bench] ${n} states per machine: cold check ${JSON.stringify(row.coldCheckMs)} ms, peak RSS ${JSON.stringify(row.coldPeakRssMiB)} MiB`);
 }
 
+const newFigure = value => (typeof value === 'object' ? value.new : value);
 const first = report.core[0];
 const last = report.core[report.core.length - 1];
 if (first && last && first !== last) {
     const sizeRatio = (last.states + last.transitions) / (first.states + first.transitions);
     report.scaling = {
         sizeRatio: Math.round(sizeRatio * 10) / 10,
-        coldCheckRatio: Math.round(last.coldCheckMs / first.coldCheckMs * 10) / 10,
+        coldCheckRatio: Math.round(newFigure(last.coldCheckMs) / newFigure(first.coldCheckMs) * 10) / 10,
         parseRatio: Math.round(last.parseMs / first.parseMs * 10) / 10,
         linkRatio: Math.round(last.linkMs / first.linkMs * 10) / 10,
         validateRatio: Math.round(last.validateMs / first.validateMs * 10) / 10,
         analysisRatio: Math.round(last.analysisMs / first.analysisMs * 10) / 10,
     };
 }
-// The lsp section: a real stdio session with the bundled server (typing latency, completion, server RSS).
-// RPCSTATE_BENCH_LSP=0 skips it; RPCSTATE_BENCH_LSP_SIZE sets the states per machine (5000).
-if (process.env.RPCSTATE_BENCH_LSP !== '0') {
-    const lspSize = Number(process.env.RPCSTATE_BENCH_LSP_SIZE ?? 5000);
-    const result = spawnSync(node, [join(root, 'out/bench/measure-lsp.cjs'), join(root, 'out/server.cjs'), String(lspSize), '20'], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600_000 });
-    if (result.status !== 0) throw new Error(`lsp session failed: ${result.stderr}`);
-    report.lsp = JSON.parse(result.stdout.trim().split('\n').pop());
-    console.error(`[bench] lsp, ${lspSize} states per machine: edit → diagnostics median ${report.lsp.editToDiagnosticsMedianMs} ms, completion ${report.lsp.completionMedianMs} ms`);
+
+/** Runs one bench script against a build's server bundle; returns its JSON line. */
+function lspScript(script, args, timeout = 1_800_000) {
+    const result = spawnSync(node, [join(root, 'out/bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, timeout, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${result.status ?? result.signal})`);
+    return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+/** Every numeric figure of per-build JSON lines, side by side; the parameters of the run once. */
+const PARAMETERS = new Set(['statesPerMachine', 'fileMiB', 'edits', 'documents', 'samples']);
+function mergeFigures(results) {
+    const merged = {};
+    for (const key of Object.keys(results.new[0])) {
+        merged[key] = PARAMETERS.has(key) ? results.new[0][key] : figure(results, list => (typeof list[0][key] === 'number' ? median(list.map(r => r[key])) : list[0][key]));
+    }
+    return merged;
+}
+
+// The lsp section: real stdio sessions (typing latency, requests deep in the file, server RSS).
+// RPCSTATE_BENCH_LSP_EDIT_SIZES: states per machine for edit → diagnostics (5000,50000);
+// RPCSTATE_BENCH_LSP_SIZE: for completion, hover and definition (5000); RPCSTATE_BENCH_LSP_EDITS: samples (20).
+if (sections.has('lsp') && process.env.RPCSTATE_BENCH_LSP !== '0') {
+    report.lsp = [];
+    const samples = process.env.RPCSTATE_BENCH_LSP_EDITS ?? '20';
+    const requestSize = Number(process.env.RPCSTATE_BENCH_LSP_SIZE ?? 5000);
+    const editSizes = (process.env.RPCSTATE_BENCH_LSP_EDIT_SIZES ?? '5000,50000').split(',').map(Number);
+    for (const n of [...new Set([requestSize, ...editSizes])]) {
+        const what = n === requestSize ? (editSizes.includes(n) ? 'all' : 'requests') : 'edits';
+        // At 50,000 states an edit took seconds before: fewer samples there.
+        const count = n > 20_000 ? String(Math.min(10, Number(samples))) : samples;
+        const results = sideBySide(1, b => lspScript('measure-lsp.cjs', [join(b.root, 'out/server.cjs'), String(n), count, what]));
+        const row = mergeFigures(results);
+        report.lsp.push(row);
+        console.error(`[bench] lsp, ${n} states per machine: edit → diagnostics median ${JSON.stringify(row.editToDiagnosticsMedianMs)} ms, completion p95 ${JSON.stringify(row.completionP95Ms)} ms`);
+    }
+}
+
+// The long session: the fuzzer's edits on 3 documents, RSS sampled every tenth (one build after the other).
+if (sections.has('long')) {
+    const results = Object.fromEntries(builds.map(b => [b.name, [lspScript('measure-long-session.cjs', [join(b.root, 'out/server.cjs'), String(longEdits)], 7_200_000)]]));
+    report.longSession = mergeFigures(results);
+    report.longSession.samples = Object.fromEntries(builds.map(b => [b.name, results[b.name][0].samples]));
+    console.error(`[bench] long session, ${longEdits} edits: RSS last / first sample ${JSON.stringify(report.longSession.lastOverFirstSample)}`);
 }
 
 // The generator section: generating a client machine of N states (with trace), and compiling what it wrote.
 // RPCSTATE_BENCH_GENERATOR=0 skips it; RPCSTATE_BENCH_GENERATOR_SIZES sets N (1000,10000).
-if (process.env.RPCSTATE_BENCH_GENERATOR !== '0') {
+if (sections.has('generator') && process.env.RPCSTATE_BENCH_GENERATOR !== '0') {
     report.generator = [];
     for (const n of (process.env.RPCSTATE_BENCH_GENERATOR_SIZES ?? '1000,10000').split(',').map(Number)) {
         const result = spawnSync(node, [join(root, 'out/bench/measure-generator.cjs'), String(n), String(runs), root], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 900_000 });
@@ -108,7 +186,7 @@ if (process.env.RPCSTATE_BENCH_GENERATOR !== '0') {
 // Diagrams: model + ELK layout + SVG, by states in all (target: 500 states under 2 s),
 // and the update after an edit (target: under 300 ms at 100 states).
 // RPCSTATE_BENCH_DIAGRAM=0 skips it; RPCSTATE_BENCH_DIAGRAM_SIZES=100,500 to choose sizes.
-if (process.env.RPCSTATE_BENCH_DIAGRAM !== '0') {
+if (sections.has('diagram') && process.env.RPCSTATE_BENCH_DIAGRAM !== '0') {
     report.diagram = [];
     for (const n of (process.env.RPCSTATE_BENCH_DIAGRAM_SIZES ?? '100,500,2000').split(',').map(Number)) {
         const runsOf = [];

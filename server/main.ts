@@ -6,6 +6,14 @@ import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
 import { answerNullForUnknownDocuments } from './unknown-document-requests.js';
+import { answerCommandLine } from './command-line.js';
+
+const answered = answerCommandLine(process.argv.slice(2));
+if (answered) {
+    if (answered.stdout) process.stdout.write(answered.stdout);
+    if (answered.stderr) process.stderr.write(answered.stderr);
+    process.exit(answered.exitCode);
+}
 
 // The transport (--stdio, --node-ipc, --socket=N) is chosen by
 // vscode-languageserver from the command line, as every LSP client expects.

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { statSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { checkPaths } from '../check-files.js';
@@ -7,6 +8,7 @@ import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatJson } from '../formats/json-format.js';
 import { formatSarif } from '../formats/sarif-format.js';
+import { repositoryRoot } from '../formats/sarif-locations.js';
 import { formatText } from '../formats/text-format.js';
 
 /** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"). */
@@ -16,7 +18,14 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .argument('<path...>', 'files, or folders searched for *.rpcstate')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--no-color', 'never colour the text output')
-        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean }) => {
+        .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
+        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean; sarifBase?: string }) => {
+            const sarifBase = options.sarifBase ?? repositoryRoot(process.cwd());
+            if (options.sarifBase !== undefined && !isFolder(options.sarifBase)) {
+                io.stderr(`rpcstate: --sarif-base ${options.sarifBase}: not a folder\n`);
+                outcome.status = EXIT_USAGE;
+                return;
+            }
             const services = createRpcstateServices(NodeFileSystem);
             const { report, inputErrors } = await checkPaths(services, paths);
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
@@ -24,8 +33,12 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
             // When bad input left nothing to check, the error lines are the whole answer: no "0 files checked" beside them.
             const stopped = inputErrors.length > 0 && report.files.length === 0;
             if (options.format === 'json') io.stdout(formatJson(report));
-            else if (options.format === 'sarif') io.stdout(formatSarif(report));
+            else if (options.format === 'sarif') io.stdout(formatSarif(report, sarifBase));
             else if (!stopped) io.stdout(formatText(report, useColor));
             outcome.status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
         });
+}
+
+function isFolder(path: string): boolean {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
 }

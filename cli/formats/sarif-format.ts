@@ -1,7 +1,8 @@
-import type { Log, ReportingDescriptor, Result, ThreadFlowLocation } from 'sarif';
+import type { ArtifactLocation, Log, ReportingDescriptor, Result, ThreadFlowLocation } from 'sarif';
 import { codeDocumentationUrl, DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
 import type { CheckReport, ReportedDiagnostic } from '../check-report.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../language/version.js';
+import { SarifLocations } from './sarif-locations.js';
 
 const RULES: ReportingDescriptor[] = [...DIAGNOSTIC_CODES.values()].map(info => ({
     id: info.code,
@@ -15,12 +16,17 @@ const RULES: ReportingDescriptor[] = [...DIAGNOSTIC_CODES.values()].map(info => 
 }));
 const RULE_INDEX = new Map(RULES.map((rule, i) => [rule.id, i]));
 
-/** SARIF 2.1.0, one run, with every code as a rule and each offending path as a code flow. */
-export function formatSarif(report: CheckReport): string {
+/**
+ * SARIF 2.1.0, one run, with every code as a rule and each offending path as
+ * a code flow. URIs are relative to `base` (`%SRCROOT%`, recorded in
+ * `originalUriBaseIds`), so code scanning finds the files in the repository.
+ */
+export function formatSarif(report: CheckReport, base: string): string {
+    const locations = new SarifLocations(base);
     const results: Result[] = [];
     for (const file of report.files) {
-        const uri = toUriReference(file.path);
-        for (const d of file.diagnostics) results.push(toResult(uri, d));
+        const artifact = locations.artifactLocation(file.path);
+        for (const d of file.diagnostics) results.push(toResult(artifact, d));
     }
     const log: Log = {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,34 +40,35 @@ export function formatSarif(report: CheckReport): string {
                     rules: RULES,
                 },
             },
-            artifacts: report.files.map(file => ({ location: { uri: toUriReference(file.path) }, mimeType: 'text/plain' })),
+            originalUriBaseIds: locations.originalUriBaseIds(),
+            artifacts: report.files.map(file => ({ location: locations.artifactLocation(file.path), mimeType: 'text/plain' })),
             results,
         }],
     };
     return JSON.stringify(log, null, 2) + '\n';
 }
 
-function toResult(uri: string, d: ReportedDiagnostic): Result {
+function toResult(artifactLocation: ArtifactLocation, d: ReportedDiagnostic): Result {
     const region = { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn };
     const result: Result = {
         ruleId: d.code,
         level: sarifLevel(d.severity),
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: { uri }, region } }],
+        locations: [{ physicalLocation: { artifactLocation, region } }],
     };
     const index = RULE_INDEX.get(d.code);
     if (index !== undefined) result.ruleIndex = index;
     if (d.related.length > 0) {
         const steps: ThreadFlowLocation[] = d.related.map(step => ({
             location: {
-                physicalLocation: { artifactLocation: { uri }, region: { startLine: step.line, startColumn: step.column } },
+                physicalLocation: { artifactLocation, region: { startLine: step.line, startColumn: step.column } },
                 message: { text: step.message },
             },
         }));
         result.codeFlows = [{ message: { text: 'A shortest offending path' }, threadFlows: [{ locations: steps }] }];
         result.relatedLocations = d.related.map((step, i) => ({
             id: i + 1,
-            physicalLocation: { artifactLocation: { uri }, region: { startLine: step.line, startColumn: step.column } },
+            physicalLocation: { artifactLocation, region: { startLine: step.line, startColumn: step.column } },
             message: { text: step.message },
         }));
     }
@@ -70,11 +77,4 @@ function toResult(uri: string, d: ReportedDiagnostic): Result {
 
 function sarifLevel(severity: string): 'error' | 'warning' | 'note' {
     return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
-}
-
-/** A relative path stays relative (forward slashes, percent-encoded); an absolute one becomes a file URI. */
-function toUriReference(path: string): string {
-    const slashed = path.replace(/\\/g, '/');
-    const encoded = slashed.split('/').map(encodeURIComponent).join('/');
-    return slashed.startsWith('/') ? `file://${encoded}` : encoded;
 }

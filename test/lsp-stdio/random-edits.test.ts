@@ -5,6 +5,7 @@ import { SERVER_BUNDLE } from '../support/paths.js';
 import { RequestTimeout, StdioLanguageServer, UNCAUGHT } from '../support/stdio-language-server.js';
 import { TABLES } from './session-fixtures.js';
 import { seededRandom } from '../support/seeded-random.js';
+import { randomEdit } from '../support/random-edit.js';
 
 /**
  * Robustness: thousands of random incremental edits (tokens of the
@@ -17,13 +18,6 @@ import { seededRandom } from '../support/seeded-random.js';
 const SEED = Number(process.env.RPCSTATE_FUZZ_SEED ?? 20240611);
 const EDITS = 2_000;
 const URI = 'file:///fuzz/tables.rpcstate';
-
-const TOKENS = [
-    'state', 'initial', 'end', 'client', 'server', 'protocol', 'on', 'call', 'dispatch', 'await', 'invoke', 'raise', '->', '-', '>',
-    '{', '}', '{ }', '"', '"text"', '/*', '*/', '//', '\n', '\n\n', ' ', '\t', 'End', 'WComp', 'Comp', 'Nowhere', 'exception', 'pending',
-    'RpcAsyncCompleteCall', 'RpcCallComplete', 'RpcAsyncAbortCall', 'state X {', 'end state End', '-> End', 'on success -> ',
-    '\u00e9', '\u{1F600}', '\\', '@', '#', '\r\n', '\u0000', '0123', '_',
-];
 
 let server: StdioLanguageServer;
 
@@ -40,7 +34,6 @@ afterAll(async () => {
 describe('random edits over stdio', () => {
     it(`answers every request through ${EDITS} random edits and survives (seed ${SEED})`, async () => {
         const random = seededRandom(SEED);
-        const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
         let document = TextDocument.create(URI, 'rpcstate', 1, TABLES);
         server.open(URI, TABLES);
         await server.diagnostics(URI);
@@ -55,15 +48,7 @@ describe('random edits over stdio', () => {
         const randomPosition = () => document.positionAt(Math.floor(random() * (document.getText().length + 1)));
 
         for (let i = 0; i < EDITS; i++) {
-            const length = document.getText().length;
-            const start = Math.floor(random() * (length + 1));
-            // Deletions are a third of the edits so that the text neither vanishes nor balloons.
-            const deleting = random() < 0.33;
-            const end = deleting ? Math.min(length, start + 1 + Math.floor(random() * 24)) : start;
-            let text = deleting ? '' : pick(TOKENS);
-            if (!deleting && random() < 0.1) text = String.fromCharCode(...Array.from({ length: 1 + Math.floor(random() * 8) }, () => 32 + Math.floor(random() * 95)));
-            const range = { start: document.positionAt(start), end: document.positionAt(end) };
-            const change = { range, text };
+            const change = randomEdit(random, document);
             document = TextDocument.update(document, [change], document.version + 1);
             server.change(URI, [change]);
 

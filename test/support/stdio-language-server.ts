@@ -23,8 +23,9 @@ export class StdioLanguageServer {
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
 
-    constructor(args: readonly string[] = [], nodeOptions: readonly string[] = []) {
-        this.process = spawn(process.execPath, [...nodeOptions, SERVER_BUNDLE, '--stdio', ...args], { stdio: 'pipe' });
+    /** `script` is the bundle by default; the npm package test passes its installed bin. */
+    constructor(args: readonly string[] = [], nodeOptions: readonly string[] = [], script = SERVER_BUNDLE) {
+        this.process = spawn(process.execPath, [...nodeOptions, script, '--stdio', ...args], { stdio: 'pipe' });
         this.process.stderr.setEncoding('utf8');
         this.process.stderr.on('data', chunk => { this.stderr += chunk; });
         this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
