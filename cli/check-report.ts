@@ -11,7 +11,15 @@ export interface ReportedDiagnostic {
     column: number;
     endLine: number;
     endColumn: number;
-    related: Array<{ message: string; line: number; column: number }>;
+    related: ReportedStep[];
+}
+
+/** One related-information entry; `machine` names the machine that takes the step in a client × server interleaving (not part of the JSON format). */
+export interface ReportedStep {
+    message: string;
+    line: number;
+    column: number;
+    machine?: string;
 }
 
 export interface FileReport {
@@ -34,12 +42,19 @@ export function toReportedDiagnostic(diagnostic: Diagnostic): ReportedDiagnostic
         column: start.character + 1,
         endLine: end.line + 1,
         endColumn: end.character + 1,
-        related: (diagnostic.relatedInformation ?? []).map(info => ({
+        related: (diagnostic.relatedInformation ?? []).map((info, i) => ({
             message: info.message,
             line: info.location.range.start.line + 1,
             column: info.location.range.start.character + 1,
+            ...stepMachine(diagnostic, i),
         })),
     };
+}
+
+function stepMachine(diagnostic: Diagnostic, step: number): { machine?: string } {
+    const machines = (diagnostic.data as { interleaving?: unknown } | undefined)?.interleaving;
+    const machine = Array.isArray(machines) ? machines[step] : undefined;
+    return typeof machine === 'string' && machine !== '' ? { machine } : {};
 }
 
 function reportedSeverity(severity: DiagnosticSeverity | undefined): Severity {

@@ -11,6 +11,7 @@ import { MachineReferences } from './workspace/machine-references.js';
 import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
+import type { AnalyzeOptions } from './analysis/analyze-protocol.js';
 import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
 import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
@@ -70,6 +71,11 @@ export interface RpcstateModuleContext extends DefaultSharedModuleContext {
  * checks. The language server passes its editor-feature module(s) as `extra`
  * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
  */
+/** A module that runs the analysis with `options` (the CLI's --composition-budget); pass it to createRpcstateServices. */
+export function analysisOptionsModule(options: AnalyzeOptions): Module<RpcstateServices, PartialLangiumServices & Partial<RpcstateAddedServices>> {
+    return { analysis: { ProtocolAnalyzer: () => new ProtocolAnalyzer(options) } };
+}
+
 export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});
     const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;

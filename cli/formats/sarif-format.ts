@@ -1,6 +1,6 @@
-import type { ArtifactLocation, Log, ReportingDescriptor, Result, ThreadFlowLocation } from 'sarif';
+import type { ArtifactLocation, CodeFlow, Log, ReportingDescriptor, Result, ThreadFlow, ThreadFlowLocation } from 'sarif';
 import { codeDocumentationUrl, DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
-import type { CheckReport, ReportedDiagnostic } from '../check-report.js';
+import type { CheckReport, ReportedDiagnostic, ReportedStep } from '../check-report.js';
 import { VERSION } from '../../language/version.js';
 import { SarifLocations } from './sarif-locations.js';
 
@@ -59,13 +59,7 @@ function toResult(artifactLocation: ArtifactLocation, d: ReportedDiagnostic): Re
     const index = RULE_INDEX.get(d.code);
     if (index !== undefined) result.ruleIndex = index;
     if (d.related.length > 0) {
-        const steps: ThreadFlowLocation[] = d.related.map(step => ({
-            location: {
-                physicalLocation: { artifactLocation, region: { startLine: step.line, startColumn: step.column } },
-                message: { text: step.message },
-            },
-        }));
-        result.codeFlows = [{ message: { text: 'A shortest offending path' }, threadFlows: [{ locations: steps }] }];
+        result.codeFlows = [codeFlow(artifactLocation, d.related)];
         result.relatedLocations = d.related.map((step, i) => ({
             id: i + 1,
             physicalLocation: { artifactLocation, region: { startLine: step.line, startColumn: step.column } },
@@ -73,6 +67,33 @@ function toResult(artifactLocation: ArtifactLocation, d: ReportedDiagnostic): Re
         }));
     }
     return result;
+}
+
+/**
+ * The offending path as one code flow: one thread flow for a one-machine
+ * path; for a client × server interleaving, one thread flow per machine
+ * (its `id` is the machine's name), every step numbered by `executionOrder`
+ * in interleaving order.
+ */
+function codeFlow(artifactLocation: ArtifactLocation, related: readonly ReportedStep[]): CodeFlow {
+    const location = (step: ReportedStep, order?: number): ThreadFlowLocation => ({
+        location: {
+            physicalLocation: { artifactLocation, region: { startLine: step.line, startColumn: step.column } },
+            message: { text: step.message },
+        },
+        ...(order !== undefined ? { executionOrder: order } : {}),
+    });
+    if (!related.some(step => step.machine !== undefined)) {
+        return { message: { text: 'A shortest offending path' }, threadFlows: [{ locations: related.map(step => location(step)) }] };
+    }
+    const threads = new Map<string, ThreadFlowLocation[]>();
+    related.forEach((step, i) => {
+        const machine = step.machine ?? related.find(s => s.machine !== undefined)!.machine!;
+        if (!threads.has(machine)) threads.set(machine, []);
+        threads.get(machine)!.push(location(step, i + 1));
+    });
+    const threadFlows: ThreadFlow[] = [...threads].map(([machine, locations]) => ({ id: machine, message: { text: machine }, locations }));
+    return { message: { text: 'A shortest interleaving of client and server' }, threadFlows };
 }
 
 function sarifLevel(severity: string): 'error' | 'warning' | 'note' {

@@ -12,7 +12,8 @@ export function formatText(report: CheckReport, useColor: boolean): string {
             const level = d.severity === 'error' ? paint(['bold', 'red'], 'error') : d.severity === 'warning' ? paint(['bold', 'yellow'], 'warning') : paint('bold', 'info');
             lines.push(`${paint('bold', `${file.path}:${d.line}:${d.column}`)}: ${level}[${d.code}]: ${d.message}`);
             if (d.related.length > 0) {
-                lines.push(`  ${paint('cyan', 'path:')}`);
+                const interleaved = d.related.some(step => step.machine !== undefined);
+                lines.push(`  ${paint('cyan', interleaved ? 'interleaving (client and server):' : 'path:')}`);
                 for (const step of d.related) lines.push(`    ${step.message} ${paint('dim', `(${file.path}:${step.line}:${step.column})`)}`);
             }
         }

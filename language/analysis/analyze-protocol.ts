@@ -1,4 +1,6 @@
 import type { MachineModel, ProtocolModel } from '../model/machine-model.js';
+import type { CompositionResult } from './composition/analyze-composition.js';
+import { analyzeComposition } from './composition/analyze-composition.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
 import { buildMachineGraph } from './machine-graph.js';
@@ -21,16 +23,26 @@ export interface MachineAnalysis {
 export interface ProtocolAnalysis {
     readonly findings: readonly Finding[];
     readonly machines: readonly MachineAnalysis[];
+    /** The client × server check; absent when the caller asked for the single-machine checks only. */
+    readonly composition?: CompositionResult;
+}
+
+export interface AnalyzeOptions {
+    /** Run the client × server check too (default true). The editor may run it on its own with `analyzeComposition`. */
+    readonly composition?: boolean;
+    /** The most joint points the client × server check explores (default COMPOSITION_BUDGET). */
+    readonly compositionBudget?: number;
 }
 
 /**
  * The whole analysis of a protocol: structural checks on every machine; path
  * checks (reachability, then phase legality) only on machines that are well
- * formed, as the contract requires. A machine the parser could only partly
+ * formed, as the contract requires; then, when the protocol has one client
+ * and one server both free of errors, the client × server check. A machine the parser could only partly
  * read (`incomplete`) gets no finding at all: its syntax error comes first.
  * Pure: the same model gives the same result.
  */
-export function analyzeProtocol(protocol: ProtocolModel): ProtocolAnalysis {
+export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions = {}): ProtocolAnalysis {
     const findings: Finding[] = checkProtocolStructure(protocol);
     const machines: MachineAnalysis[] = [];
     for (const machine of protocol.machines) {
@@ -44,6 +56,8 @@ export function analyzeProtocol(protocol: ProtocolModel): ProtocolAnalysis {
         for (const f of exploration.findings) findings.push(f);
         machines.push({ machine, pathChecked: true, phasesAt: exploration.phasesAt });
     }
-    findings.sort(compareFindings);
-    return { findings, machines };
+    if (options.composition === false) return { findings: findings.sort(compareFindings), machines };
+    const composition = analyzeComposition(protocol, findings, { budget: options.compositionBudget });
+    for (const f of composition.findings) findings.push(f);
+    return { findings: findings.sort(compareFindings), machines, composition };
 }

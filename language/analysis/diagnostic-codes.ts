@@ -13,12 +13,14 @@ export type ReachabilityCode = 'end-unreachable' | 'no-path-to-end' | 'unreachab
 export type LegalityCode =
     | 'no-outstanding-call' | 'complete-before-notification' | 'after-completion'
     | 'double-completion' | 'handle-in-use' | 'raise-off-rpc-thread' | 'missing-completion';
-export type DiagnosticCode = StructuralCode | ReachabilityCode | LegalityCode;
+/** The client × server check (../shared/design/composition.md). */
+export type CompositionCode = 'protocol-deadlock' | 'composition-skipped';
+export type DiagnosticCode = StructuralCode | ReachabilityCode | LegalityCode | CompositionCode;
 
 export interface CodeInfo {
     readonly code: DiagnosticCode;
     readonly severity: Severity;
-    readonly group: 'structure' | 'reachability' | 'legality';
+    readonly group: 'structure' | 'reachability' | 'legality' | 'composition';
     readonly summary: string;
 }
 
@@ -45,6 +47,8 @@ const table: readonly CodeInfo[] = [
     { code: 'handle-in-use', severity: 'error', group: 'legality', summary: 'A new call, handle initialization or dispatch while a call is still outstanding or active.' },
     { code: 'raise-off-rpc-thread', severity: 'error', group: 'legality', summary: 'A server raises an exception outside the state that dispatched the call.' },
     { code: 'missing-completion', severity: 'error', group: 'legality', summary: 'End is entered while the call is still outstanding, or not completed, aborted nor raised.' },
+    { code: 'protocol-deadlock', severity: 'error', group: 'composition', summary: 'Client and server together: on some interleaving this action waits forever, whatever the other machine does.' },
+    { code: 'composition-skipped', severity: 'info', group: 'composition', summary: 'The client × server check stopped at its budget of joint points; no deadlock verdict.' },
 ];
 
 export const DIAGNOSTIC_CODES: ReadonlyMap<DiagnosticCode, CodeInfo> = new Map(table.map(info => [info.code, info]));

@@ -6,6 +6,8 @@ import { codeInfo } from './diagnostic-codes.js';
 export interface PathStep {
     readonly message: string;
     readonly range: SourceRange;
+    /** The machine that takes the step, in an interleaving of client and server (absent on a one-machine path). */
+    readonly machine?: string;
 }
 
 /** What the analysis reports: plain data, turned into LSP diagnostics or CLI output by adapters. */

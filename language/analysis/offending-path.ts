@@ -56,14 +56,19 @@ export function pathSteps(path: ReportedPath, final: { message: string; range: S
         steps.push({ message: `1–${skipped}. ${skipped} transition${skipped === 1 ? '' : 's'} from ${initial.name} (initial) to ${to}, not listed`, range: initial.nameRange });
     }
     edges.forEach(({ state, transition }, i) => {
-        const does = state.action ? `${actionLabel(state.action)}, then ` : '';
-        const on = transition.outcome ? `on ${transition.outcome}` : 'by default';
-        const effect = transition.effect ? ` ${actionLabel(transition.effect)}` : '';
         const start = skipped === 0 && i === 0 ? ' (initial)' : '';
-        steps.push({ message: `${skipped + i + 1}. ${state.name}${start}: ${does}${on}${effect} -> ${transition.target}`, range: transition.range });
+        steps.push({ message: `${skipped + i + 1}. ${state.name}${start}: ${transitionLabel(state, transition)}`, range: transition.range });
     });
     steps.push({ message: `${skipped + edges.length + 1}. ${final.message}`, range: final.range });
     return steps;
+}
+
+/** `call Compute, then on success -> WComp`: what a state does and which transition it takes. */
+export function transitionLabel(state: StateModel, transition: TransitionModel): string {
+    const does = state.action ? `${actionLabel(state.action)}, then ` : '';
+    const on = transition.outcome ? `on ${transition.outcome}` : 'by default';
+    const effect = transition.effect ? ` ${actionLabel(transition.effect)}` : '';
+    return `${does}${on}${effect} -> ${transition.target}`;
 }
 
 /** The same path with one more transition at its end (the offending effect or the entry into End). */

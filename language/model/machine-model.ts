@@ -9,6 +9,8 @@ export type Side = 'client' | 'server';
 
 export interface ProtocolModel {
     readonly name: string;
+    /** Where the protocol's name is written (the place of protocol-wide findings); absent in models built by hand. */
+    readonly nameRange?: SourceRange;
     readonly description?: string;
     readonly machines: readonly MachineModel[];
 }

@@ -23,6 +23,7 @@ export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly So
     const incomplete = machinesHitBySyntaxErrors(ranges, syntaxErrors);
     return {
         name: protocol.name ?? '',
+        nameRange: propertyRange(protocol, 'name'),
         description: protocol.description,
         machines: protocol.machines.map((machine, i) => new MachineFromAst(machine, ranges[i], incomplete.has(i))),
     };

@@ -8,6 +8,22 @@ export function pathAsRelatedInformation(finding: Finding, uri: string): Diagnos
     return finding.path?.map(step => ({ location: { uri, range: step.range }, message: step.message }));
 }
 
+/**
+ * The diagnostic's `data`: its code and, for a client × server interleaving,
+ * the machine of each related-information entry (in order), which LSP's
+ * related information has no field for. The CLI's SARIF output reads it.
+ */
+export interface FindingData {
+    readonly code: DiagnosticCode;
+    readonly interleaving?: readonly string[];
+}
+
+export function findingData(finding: Finding): FindingData {
+    const steps = finding.path;
+    if (!steps || !steps.some(step => step.machine !== undefined)) return { code: finding.code };
+    return { code: finding.code, interleaving: steps.map(step => step.machine ?? '') };
+}
+
 export function codeDescription(code: DiagnosticCode): { href: string } {
     return { href: codeDocumentationUrl(code) };
 }

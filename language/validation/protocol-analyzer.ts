@@ -1,5 +1,5 @@
 import { AstUtils, CstUtils } from 'langium';
-import type { ProtocolAnalysis } from '../analysis/analyze-protocol.js';
+import type { AnalyzeOptions, ProtocolAnalysis } from '../analysis/analyze-protocol.js';
 import type { SourcePosition } from '../model/source-range.js';
 import { analyzeProtocol } from '../analysis/analyze-protocol.js';
 import type { Protocol } from '../generated/ast.js';
@@ -19,11 +19,14 @@ export interface AnalyzedProtocol {
 export class ProtocolAnalyzer {
     private readonly cache = new WeakMap<Protocol, AnalyzedProtocol>();
 
+    /** `options` apply to every analysis (the CLI's --composition-budget). */
+    constructor(private readonly options: AnalyzeOptions = {}) {}
+
     analyze(protocol: Protocol): AnalyzedProtocol {
         let result = this.cache.get(protocol);
         if (!result) {
             const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol));
-            result = { model, analysis: analyzeProtocol(model) };
+            result = { model, analysis: analyzeProtocol(model, this.options) };
             this.cache.set(protocol, result);
         }
         return result;

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import type { Protocol, RpcstateAstType } from '../generated/ast.js';
-import { codeDescription, pathAsRelatedInformation } from './finding-diagnostics.js';
+import { codeDescription, findingData, pathAsRelatedInformation } from './finding-diagnostics.js';
 import type { ProtocolAnalyzer } from './protocol-analyzer.js';
 
 /**
@@ -21,7 +21,7 @@ export class RpcstateValidator {
                 code: finding.code,
                 codeDescription: codeDescription(finding.code),
                 relatedInformation: pathAsRelatedInformation(finding, uri),
-                data: { code: finding.code },
+                data: findingData(finding),
             });
         }
     }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSources } from '../../cli/check-files.js';
 import type { FileReport } from '../../cli/check-report.js';
 import { DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
-import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
 import { compareExpectations, groupByLine, readExpectations } from '../support/expect-comments.js';
 import { REPO_ROOT } from '../support/paths.js';
 
@@ -22,6 +22,8 @@ interface Section {
     readonly code: string;
     readonly wrong?: string;
     readonly fixed?: string;
+    /** `**Wrong** (checked with \`--composition-budget N\`)`: the wrong example is checked with that budget. */
+    readonly wrongBudget?: number;
 }
 
 function sections(markdown: string): Map<string, Section> {
@@ -30,7 +32,8 @@ function sections(markdown: string): Map<string, Section> {
     for (const part of parts) {
         const code = part.slice(0, part.indexOf('\n')).trim();
         const example = (label: string) => new RegExp(`\\*\\*${label}\\*\\*[^\\n]*\\n\\n\`\`\`rpcstate\\n([\\s\\S]*?)\`\`\``).exec(part)?.[1];
-        result.set(code, { code, wrong: example('Wrong'), fixed: example('Fixed') });
+        const budget = /\*\*Wrong\*\* \(checked with `--composition-budget (\d+)`\)/.exec(part)?.[1];
+        result.set(code, { code, wrong: example('Wrong'), fixed: example('Fixed'), ...(budget ? { wrongBudget: Number(budget) } : {}) });
     }
     return result;
 }
@@ -42,11 +45,16 @@ let reports: Map<string, FileReport>;
 beforeAll(async () => {
     const services = createRpcstateServices(EmptyFileSystem);
     const sources = [...SECTIONS.values()].flatMap(s => [
-        ...(s.wrong ? [{ path: `${s.code}-wrong.rpcstate`, text: s.wrong }] : []),
+        ...(s.wrong && s.wrongBudget === undefined ? [{ path: `${s.code}-wrong.rpcstate`, text: s.wrong }] : []),
         ...(s.fixed ? [{ path: `${s.code}-fixed.rpcstate`, text: s.fixed }] : []),
     ]);
     const report = await checkSources(services, sources);
     reports = new Map(report.files.map(file => [file.path, file]));
+    for (const s of SECTIONS.values()) {
+        if (s.wrong === undefined || s.wrongBudget === undefined) continue;
+        const budgeted = createRpcstateServices(EmptyFileSystem, analysisOptionsModule({ compositionBudget: s.wrongBudget }));
+        for (const file of (await checkSources(budgeted, [{ path: `${s.code}-wrong.rpcstate`, text: s.wrong }])).files) reports.set(file.path, file);
+    }
 });
 
 describe('docs/diagnostics.md', () => {
