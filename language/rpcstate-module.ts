@@ -12,17 +12,13 @@ import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import type { AnalyzeOptions } from './analysis/analyze-protocol.js';
-import { ProtocolAnalyzer } from './validation/protocol-analyzer.js';
+import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
-import { RpcstateValidator, validationChecks } from './validation/rpcstate-validator.js';
 
 /** Services the language adds to Langium's. */
 export interface RpcstateAddedServices {
     analysis: {
         ProtocolAnalyzer: ProtocolAnalyzer;
-    };
-    validation: {
-        RpcstateValidator: RpcstateValidator;
     };
 }
 
@@ -50,7 +46,6 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
     validation: {
         DocumentValidator: services => new RpcstateDocumentValidator(services),
-        RpcstateValidator: services => new RpcstateValidator(services.analysis.ProtocolAnalyzer),
     },
 };
 
@@ -66,21 +61,20 @@ export interface RpcstateModuleContext extends DefaultSharedModuleContext {
     readonly sharedModule?: Module<LangiumSharedServices, PartialLangiumSharedServices>;
 }
 
-/**
- * Creates the shared and the language services, and registers the validation
- * checks. The language server passes its editor-feature module(s) as `extra`
- * (server/rpcstate-lsp-module.ts); the CLI and most tests need none.
- */
 /** A module that runs the analysis with `options` (the CLI's --composition-budget); pass it to createRpcstateServices. */
 export function analysisOptionsModule(options: AnalyzeOptions): Module<RpcstateServices, PartialLangiumServices & Partial<RpcstateAddedServices>> {
     return { analysis: { ProtocolAnalyzer: () => new ProtocolAnalyzer(options) } };
 }
 
+/**
+ * Creates the shared and the language services. The language server passes
+ * its editor-feature module(s) as `extra` (server/rpcstate-lsp-module.ts); the CLI and
+ * most tests need none.
+ */
 export function createRpcstateServices(context: RpcstateModuleContext, ...extra: Array<Module<RpcstateServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Rpcstate: RpcstateServices } {
     const shared = inject(createDefaultSharedModule(context), RpcstateGeneratedSharedModule, RpcstateSharedModule, context.sharedModule ?? {});
     const Rpcstate = inject(createDefaultModule({ shared }), RpcstateGeneratedModule, RpcstateModule, ...extra) as RpcstateServices;
     shared.ServiceRegistry.register(Rpcstate);
-    Rpcstate.validation.ValidationRegistry.register(validationChecks(Rpcstate.validation.RpcstateValidator), undefined, 'fast');
     if (!context.connection) {
         // Without a language client nobody sends configuration: build with defaults now.
         shared.workspace.ConfigurationProvider.initialized({});

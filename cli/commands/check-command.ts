@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
 import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
-import { checkPaths } from '../check-files.js';
+import { checkPaths } from '../../language/pipeline/check-files.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatJson } from '../formats/json-format.js';

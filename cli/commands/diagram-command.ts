@@ -2,21 +2,19 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { NodeFileSystem } from 'langium/node';
 import { resolve } from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { DiagramModel, DiagramProblem } from '../../language/diagram/diagram-model.js';
-import { buildDiagramModel } from '../../language/diagram/diagram-model.js';
+import type { Finding } from '../../language/analysis/finding.js';
+import type { DiagramModel } from '../../language/diagram/diagram-model.js';
 import { writeDot } from '../../language/diagram/dot-writer.js';
 import { layoutDiagram } from '../../language/diagram/elk-layout.js';
 import { writeMermaid } from '../../language/diagram/mermaid-writer.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
-import type { Protocol } from '../../language/generated/ast.js';
+import { documentDiagram } from '../../language/pipeline/document-diagram.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { specDocumentUri } from '../../language/workspace/spec-document-uri.js';
-import { writeFileAtomically } from '../atomic-write.js';
+import { writeFileAtomically } from '../../language/files/atomic-write.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
-import { InputError, readSourceFile } from '../input-files.js';
+import { InputError, readSourceFile } from '../../language/files/input-files.js';
 
 type DiagramFormat = 'svg' | 'dot' | 'mermaid';
 
@@ -39,12 +37,12 @@ export function registerDiagramCommand(program: Command, io: CliIo, outcome: Com
                     throw new InputError(`${options.out}: is the input file; choose another --out so the spec is not overwritten`);
                 }
                 const source = await readSourceFile(file);
-                const { diagram, diagnostics } = await diagramOf(source.path, source.text);
+                const { diagram, findings } = diagramOf(source.path, source.text);
                 const text = await render(diagram, options.format);
                 if (options.out !== undefined) await writeOutput(options.out, text);
                 else io.stdout(text);
-                const errors = diagnostics.filter(d => d.severity === DiagnosticSeverity.Error).length;
-                const warnings = diagnostics.filter(d => d.severity === DiagnosticSeverity.Warning).length;
+                const errors = findings.filter(f => f.severity === 'error').length;
+                const warnings = findings.filter(f => f.severity === 'warning').length;
                 if (errors + warnings > 0) {
                     io.stderr(`rpcstate: ${file}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, drawn in the diagram (\`rpcstate check ${file}\` lists them)\n`);
                 }
@@ -58,15 +56,10 @@ export function registerDiagramCommand(program: Command, io: CliIo, outcome: Com
 }
 
 /** Parses and checks the text as `rpcstate check` does, and builds the diagram from the same analysis. */
-async function diagramOf(path: string, text: string): Promise<{ diagram: DiagramModel; diagnostics: Diagnostic[] }> {
+function diagramOf(path: string, text: string): { diagram: DiagramModel; findings: Finding[] } {
     const { shared, Rpcstate } = createRpcstateServices(NodeFileSystem);
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, specDocumentUri(path));
-    const diagnostics = await Rpcstate.validation.DocumentValidator.validateDocument(document);
-    const { model, analysis } = Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
-    const syntaxErrors: DiagramProblem[] = diagnostics
-        .filter(d => d.code === 'syntax')
-        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }));
-    return { diagram: buildDiagramModel(model, analysis, syntaxErrors), diagnostics };
+    return documentDiagram(document, Rpcstate.analysis.ProtocolAnalyzer);
 }
 
 async function render(diagram: DiagramModel, format: DiagramFormat): Promise<string> {

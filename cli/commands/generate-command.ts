@@ -7,9 +7,9 @@ import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatText } from '../formats/text-format.js';
-import type { GenerateFromSpecResult } from '../generate-files.js';
-import { generateFromSpec } from '../generate-files.js';
-import { InputError } from '../input-files.js';
+import type { GenerateFromSpecResult } from '../../language/pipeline/generate-files.js';
+import { generateFromSpec } from '../../language/pipeline/generate-files.js';
+import { InputError } from '../../language/files/input-files.js';
 
 const DONE: Readonly<Record<WriteAction, string>> = { written: 'wrote    ', unchanged: 'unchanged', kept: 'kept     ' };
 const PLANNED: Readonly<Record<WriteAction, string>> = { written: 'would write', unchanged: 'unchanged  ', kept: 'would keep ' };

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 
 /** The contract's JSON: every diagnostic with exactly its documented fields (related entries: message, line, column). */
 export function formatJson(report: CheckReport): string {

@@ -1,6 +1,6 @@
 import type { ArtifactLocation, CodeFlow, Log, ReportingDescriptor, Result, ThreadFlow, ThreadFlowLocation } from 'sarif';
 import { codeDocumentationUrl, DIAGNOSTIC_CODES } from '../../language/analysis/diagnostic-codes.js';
-import type { CheckReport, ReportedDiagnostic, ReportedStep } from '../check-report.js';
+import type { CheckReport, ReportedDiagnostic, ReportedStep } from '../../language/pipeline/check-report.js';
 import { VERSION } from '../../language/version.js';
 import { SarifLocations } from './sarif-locations.js';
 

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import type { CheckReport } from '../check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 
 type Style = Parameters<typeof styleText>[0];
 

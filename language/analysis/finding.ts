@@ -1,4 +1,5 @@
 import type { SourceRange } from '../model/source-range.js';
+import { comparePositions } from '../model/source-range.js';
 import type { DiagnosticCode, Severity } from './diagnostic-codes.js';
 import { codeInfo } from './diagnostic-codes.js';
 
@@ -27,7 +28,5 @@ export function finding(code: DiagnosticCode, message: string, range: SourceRang
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-    return a.range.start.line - b.range.start.line
-        || a.range.start.character - b.range.start.character
-        || a.code.localeCompare(b.code);
+    return comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code);
 }

@@ -1,4 +1,5 @@
 import type { SourcePosition, SourceRange } from '../model/source-range.js';
+import { rangeContainsPosition } from '../model/source-range.js';
 import type { DiagramModel } from './diagram-model.js';
 
 /**
@@ -15,12 +16,12 @@ export interface DiagramElementRef {
 /** The innermost drawn element whose text contains the position: a transition, else a state, else a machine. */
 export function elementAtPosition(diagram: DiagramModel, position: SourcePosition): DiagramElementRef | undefined {
     for (const machine of diagram.machines) {
-        if (!contains(machine.range, position)) continue;
+        if (!rangeContainsPosition(machine.range, position)) continue;
         for (const transition of machine.transitions) {
-            if (contains(transition.range, position)) return { id: transition.id, kind: 'transition', selectionRange: transition.selectionRange };
+            if (rangeContainsPosition(transition.range, position)) return { id: transition.id, kind: 'transition', selectionRange: transition.selectionRange };
         }
         for (const state of machine.states) {
-            if (!state.missing && contains(state.range, position)) return { id: state.id, kind: 'state', selectionRange: state.selectionRange };
+            if (!state.missing && rangeContainsPosition(state.range, position)) return { id: state.id, kind: 'state', selectionRange: state.selectionRange };
         }
         return { id: machine.id, kind: 'machine', selectionRange: machine.selectionRange };
     }
@@ -39,12 +40,4 @@ export function elementById(diagram: DiagramModel, id: string): DiagramElementRe
         }
     }
     return undefined;
-}
-
-function contains(range: SourceRange, position: SourcePosition): boolean {
-    return compare(range.start, position) <= 0 && compare(position, range.end) <= 0;
-}
-
-function compare(a: SourcePosition, b: SourcePosition): number {
-    return a.line - b.line || a.character - b.character;
 }

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { link, lstat, mkdir, readFile, realpath, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { exists, writeFileAtomically } from '../files/atomic-write.js';
 import type { WritePolicy } from './generate-machine-files.js';
 
 /**
@@ -53,7 +53,7 @@ export async function writeGeneratedFiles(outDir: string, files: readonly FileTo
     if (!options.dryRun) {
         for (const plan of plans) {
             if (plan.action !== 'written') continue;
-            const created = await writeAtomically(plan.path, plan.file.content, plan.file.policy);
+            const created = await writeFileAtomically(plan.path, plan.file.content, plan.file.policy === 'create' ? 'create' : 'replace');
             if (!created) plan.action = 'kept';
         }
     }
@@ -93,48 +93,4 @@ async function planWrite(path: string, file: FileToWrite, outDir: string): Promi
     if (!info.isFile()) throw new UnsafeWriteError(`${join(outDir, file.name)} is not a regular file; rpcstate will not replace it`);
     const existing = await readFile(path, 'utf8');
     return existing === file.content ? 'unchanged' : 'written';
-}
-
-/**
- * Writes a temporary file beside the target, then moves it into place:
- * `rename` for files rpcstate owns, `link` for a `create` file, which fails
- * instead of replacing a file that appeared meanwhile. Returns false when a
- * `create` file turned out to exist.
- */
-async function writeAtomically(path: string, content: string, policy: WritePolicy): Promise<boolean> {
-    const temporary = join(path, '..', `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(temporary, content, { flag: 'wx', mode: 0o644 });
-    let renamed = false;
-    try {
-        if (policy === 'rewrite') {
-            await rename(temporary, path);
-            renamed = true;
-            return true;
-        }
-        try {
-            await link(temporary, path);
-            return true;
-        } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code;
-            if (code === 'EEXIST') return false;
-            if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
-            // No hard links on this file system: check, then rename (a small race instead of none).
-            if (await exists(path)) return false;
-            await rename(temporary, path);
-            renamed = true;
-            return true;
-        }
-    } finally {
-        // Only ever the temporary file this call created.
-        if (!renamed) await unlink(temporary).catch(() => undefined);
-    }
-}
-
-async function exists(path: string): Promise<boolean> {
-    try {
-        await lstat(path);
-        return true;
-    } catch {
-        return false;
-    }
 }

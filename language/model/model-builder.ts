@@ -3,7 +3,7 @@ import { AstUtils, GrammarAST, isCompositeCstNode } from 'langium';
 import type { Action, Effect, Machine, Protocol, State, Transition } from '../generated/ast.js';
 import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from './machine-model.js';
 import type { SourcePosition, SourceRange } from './source-range.js';
-import { EMPTY_RANGE } from './source-range.js';
+import { comparePositions, EMPTY_RANGE, rangeContainsPosition } from './source-range.js';
 
 /**
  * AST → plain model. Targets stay names (resolved by the analysis with a map),
@@ -39,15 +39,11 @@ function machinesHitBySyntaxErrors(machines: readonly SourceRange[], errors: rea
         let before = -1;
         machines.forEach((range, i) => {
             if (comparePositions(range.start, error) < 0) before = i;
-            if (comparePositions(range.start, error) <= 0 && comparePositions(error, range.end) <= 0) hit.add(i);
+            if (rangeContainsPosition(range, error)) hit.add(i);
         });
         if (before >= 0) hit.add(before);
     }
     return hit;
-}
-
-function comparePositions(a: SourcePosition, b: SourcePosition): number {
-    return a.line - b.line || a.character - b.character;
 }
 
 class MachineFromAst implements MachineModel {

@@ -1,17 +1,31 @@
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { DiagnosticCode } from '../analysis/diagnostic-codes.js';
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { DiagnosticCode, Severity } from '../analysis/diagnostic-codes.js';
 import { codeDocumentationUrl } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
 
-/** A finding's offending path as LSP related information: one location per step. */
-export function pathAsRelatedInformation(finding: Finding, uri: string): DiagnosticRelatedInformation[] | undefined {
-    return finding.path?.map(step => ({ location: { uri, range: step.range }, message: step.message }));
+/**
+ * A finding as the LSP diagnostic the language server publishes: the code
+ * (also in `data`, with the interleaving's machines), a link to its documentation,
+ * and the offending path as related information, one location per step.
+ */
+export function findingToDiagnostic(finding: Finding, uri: string): Diagnostic {
+    return {
+        severity: LSP_SEVERITY[finding.severity],
+        range: finding.range,
+        message: finding.message,
+        code: finding.code,
+        codeDescription: { href: codeDocumentationUrl(finding.code) },
+        source: 'rpcstate',
+        ...(finding.path ? { relatedInformation: finding.path.map(step => ({ location: { uri, range: step.range }, message: step.message })) } : {}),
+        data: findingData(finding),
+    };
 }
 
 /**
- * The diagnostic's `data`: its code and, for a client × server interleaving,
- * the machine of each related-information entry (in order), which LSP's
- * related information has no field for. The CLI's SARIF output reads it.
+ * The diagnostic's `data`: its code (which code actions read back) and, for
+ * a client × server interleaving, the machine of each related-information
+ * entry (in order), which LSP's related information has no field for.
  */
 export interface FindingData {
     readonly code: DiagnosticCode;
@@ -24,11 +38,8 @@ export function findingData(finding: Finding): FindingData {
     return { code: finding.code, interleaving: steps.map(step => step.machine ?? '') };
 }
 
-export function codeDescription(code: DiagnosticCode): { href: string } {
-    return { href: codeDocumentationUrl(code) };
-}
-
-/** A lexer or parser diagnostic of Langium's, tagged with the contract's `syntax` code. */
-export function asSyntaxDiagnostic(diagnostic: Diagnostic): Diagnostic {
-    return { ...diagnostic, code: 'syntax', codeDescription: codeDescription('syntax'), source: 'rpcstate' };
-}
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
+};

@@ -5,9 +5,9 @@ import { CodeActionKind } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../../language/analysis/diagnostic-codes.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
-import { sameRange } from './quick-fixes/model-lookup.js';
+import { sameRange } from '../../language/model/source-range.js';
 import type { FixBuilder } from './quick-fixes/quick-fix.js';
 import { SourceText } from './quick-fixes/source-text.js';
 import {

@@ -3,7 +3,7 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CancellationToken, CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { CancellationCheckpoint } from './cancellation-checkpoint.js';
 import { analyzedMachine } from './machine-analysis.js';
 import { machineVerdict } from './machine-verdict.js';

@@ -9,7 +9,7 @@ import { applyEffect, CATALOG, lookupCatalog } from '../../language/analysis/cat
 import type { State } from '../../language/generated/ast.js';
 import { isState } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { catalogEntryMarkdown, ruleEffectText } from './catalog-markdown.js';
 import { completionTokenWindow } from './completion-token-window.js';
 import type { RpcstateSnippet } from './completion-snippets.js';

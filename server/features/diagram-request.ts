@@ -1,12 +1,10 @@
 import { DocumentState, URI } from 'langium';
 import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Diagnostic } from 'vscode-languageserver';
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { buildDiagramModel } from '../../language/diagram/diagram-model.js';
 import { layoutDiagram } from '../../language/diagram/elk-layout.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
-import type { Protocol } from '../../language/generated/ast.js';
+import { documentDiagram } from '../../language/pipeline/document-diagram.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from './diagram-protocol.js';
 
@@ -31,13 +29,8 @@ export async function diagramOf(shared: LangiumSharedServices, params: DiagramPa
     const uri = parseUri(params?.uri);
     if (!shared.ServiceRegistry.hasServices(uri)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri.toString()} is not an .rpcstate file`);
     const services = shared.ServiceRegistry.getServices(uri) as RpcstateServices;
-    const { document, diagnostics } = await validatedDocument(shared, services, uri, cancelToken);
-
-    const { model, analysis } = services.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
-    const syntaxErrors = diagnostics
-        .filter(d => d.code === 'syntax')
-        .map(d => ({ message: typeof d.message === 'string' ? d.message : d.message.value, range: d.range }));
-    const diagram = buildDiagramModel(model, analysis, syntaxErrors);
+    const document = await currentDocument(shared, uri, cancelToken);
+    const { diagram } = documentDiagram(document, services.analysis.ProtocolAnalyzer);
     const states = diagram.machines.reduce((n, m) => n + m.states.length, 0);
     if (states > MAX_STATES_IN_SERVER) {
         throw new ResponseError(ErrorCodes.InvalidRequest, `${states} states are too many to lay out inside the language server `
@@ -65,11 +58,11 @@ function parseUri(text: unknown): URI {
 }
 
 /**
- * The document once the edit in flight is validated, with its diagnostics.
- * A file the editor has not opened is not validated by the workspace build:
- * it is loaded and validated here, as `rpcstate check` would.
+ * The document once the edit in flight is validated (so the diagram and the
+ * published diagnostics come from the same parse). A file the editor has not
+ * opened is not part of the workspace build: it is loaded and parsed here.
  */
-async function validatedDocument(shared: LangiumSharedServices, services: RpcstateServices, uri: URI, cancelToken: CancellationToken): Promise<{ document: LangiumDocument; diagnostics: Diagnostic[] }> {
+async function currentDocument(shared: LangiumSharedServices, uri: URI, cancelToken: CancellationToken): Promise<LangiumDocument> {
     const documents = shared.workspace.LangiumDocuments;
     let document: LangiumDocument;
     try {
@@ -79,11 +72,10 @@ async function validatedDocument(shared: LangiumSharedServices, services: Rpcsta
     }
     try {
         await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri, cancelToken);
-        document = documents.getDocument(uri) ?? document;
-        if (document.diagnostics) return { document, diagnostics: document.diagnostics };
+        return documents.getDocument(uri) ?? document;
     } catch (error) {
         if (cancelToken.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagram request cancelled');
-        // Not part of the workspace build (excluded from validation): validate it here.
+        // Not part of the workspace build (excluded from validation): its parse is current.
+        return document;
     }
-    return { document, diagnostics: await services.validation.DocumentValidator.validateDocument(document) };
 }

@@ -1,6 +1,6 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { generateFromSpec } from '../../cli/generate-files.js';
+import { generateFromSpec } from '../../language/pipeline/generate-files.js';
 import { kebabFileStem } from '../../language/generator/naming.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import type { GenerateHandlersParams, GenerateHandlersResult } from './generate-handlers-protocol.js';

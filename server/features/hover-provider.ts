@@ -7,7 +7,7 @@ import type { Machine } from '../../language/generated/ast.js';
 import { isAction, isEffect, isMachine, isProtocol, isState, isTransition } from '../../language/generated/ast.js';
 import type { Side } from '../../language/model/machine-model.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { catalogEntryMarkdown } from './catalog-markdown.js';
 import { analyzedMachine } from './machine-analysis.js';
 import { machineVerdict } from './machine-verdict.js';

@@ -1,12 +1,13 @@
 import type { LangiumDocument } from 'langium';
 import type { InlayHintProvider } from 'langium/lsp';
-import type { CancellationToken, InlayHint, InlayHintParams, Range } from 'vscode-languageserver';
+import type { CancellationToken, InlayHint, InlayHintParams } from 'vscode-languageserver';
 import { InlayHintKind } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { CancellationCheckpoint } from './cancellation-checkpoint.js';
 import { analyzedMachine } from './machine-analysis.js';
+import { rangesOverlap } from '../../language/model/source-range.js';
 import { nameRangeOf } from './name-ranges.js';
 import { phaseList } from './phase-names.js';
 
@@ -33,7 +34,7 @@ export class RpcstateInlayHintProvider implements InlayHintProvider {
             for (const state of machine.states) {
                 await checkpoint.tick();
                 const nameRange = nameRangeOf(state);
-                if (!nameRange || !overlaps(nameRange, params.range)) continue;
+                if (!nameRange || !rangesOverlap(nameRange, params.range)) continue;
                 const phases = analyzed.analysis.phasesAt.get(state.name);
                 const label = phaseList(phases ?? []);
                 hints.push({
@@ -49,9 +50,4 @@ export class RpcstateInlayHintProvider implements InlayHintProvider {
         }
         return hints;
     }
-}
-
-function overlaps(a: Range, b: Range): boolean {
-    const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
-    return before(a.start, b.end) && before(b.start, a.end);
 }

@@ -4,8 +4,8 @@ import type { Phase } from '../../language/analysis/catalog.js';
 import type { Finding } from '../../language/analysis/finding.js';
 import type { Machine, Protocol, State } from '../../language/generated/ast.js';
 import type { MachineModel } from '../../language/model/machine-model.js';
-import type { SourcePosition, SourceRange } from '../../language/model/source-range.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import { rangeContainsPosition } from '../../language/model/source-range.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 
 /** One machine of a parsed document with what the analysis found about it. */
 export interface AnalyzedMachine {
@@ -26,7 +26,7 @@ export function analyzedMachine(analyzer: ProtocolAnalyzer, machine: Machine): A
     const { analysis } = analyzer.analyze(protocol);
     const machineAnalysis = analysis.machines[index];
     if (!machineAnalysis) return undefined;
-    return { analysis: machineAnalysis, findings: analysis.findings.filter(f => rangeContains(machineAnalysis.machine.range, f.range.start)) };
+    return { analysis: machineAnalysis, findings: analysis.findings.filter(f => rangeContainsPosition(machineAnalysis.machine.range, f.range.start)) };
 }
 
 /** The phases the analysis found on entering a state; undefined when the machine was not path-checked. */
@@ -72,10 +72,4 @@ export function phasesWhileEditing(analyzer: ProtocolAnalyzer, state: State): Re
     };
     const guess = analyzeProtocol({ name: '', machines: [repaired] }).machines[0];
     return guess?.pathChecked ? guess.phasesAt.get(state.name) : undefined;
-}
-
-export function rangeContains(range: SourceRange, position: SourcePosition): boolean {
-    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
-    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
-    return afterStart && beforeEnd;
 }

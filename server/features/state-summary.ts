@@ -1,6 +1,6 @@
 import type { Machine, State, Transition } from '../../language/generated/ast.js';
 import { isMachine } from '../../language/generated/ast.js';
-import type { ProtocolAnalyzer } from '../../language/validation/protocol-analyzer.js';
+import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { analyzedMachine } from './machine-analysis.js';
 import { phaseList } from './phase-names.js';
 

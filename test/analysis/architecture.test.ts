@@ -1,34 +1,68 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/paths.js';
 
-/** The invariants of ARCHITECTURE.md that a grep can enforce. */
-function importsOf(folder: string): Array<{ file: string; specifier: string }> {
-    const result: Array<{ file: string; specifier: string }> = [];
-    for (const name of readdirSync(folder, { recursive: true }) as string[]) {
-        if (!name.endsWith('.ts')) continue;
-        const text = readFileSync(join(folder, name), 'utf8');
-        for (const match of text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)) result.push({ file: name, specifier: match[1] });
+interface Import {
+    /** The importing file, relative to the repository root, with `/`. */
+    readonly file: string;
+    readonly specifier: string;
+    /** A relative specifier resolved to a path relative to the repository root; undefined for packages. */
+    readonly target?: string;
+    readonly typeOnly: boolean;
+}
+
+/** The invariants of ARCHITECTURE.md that reading the import lines can enforce. */
+function importsOf(folder: string): Import[] {
+    const result: Import[] = [];
+    const root = join(REPO_ROOT, folder);
+    for (const name of readdirSync(root, { recursive: true }) as string[]) {
+        if (!name.endsWith('.ts') || name.split(/[\\/]/).includes('generated')) continue;
+        const path = join(root, name);
+        const file = relative(REPO_ROOT, path).split('\\').join('/');
+        const text = readFileSync(path, 'utf8');
+        for (const match of text.matchAll(/^\s*(import|export)(\s+type)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
+            const specifier = match[3];
+            const target = specifier.startsWith('.') ? relative(REPO_ROOT, resolve(dirname(path), specifier)).split('\\').join('/') : undefined;
+            result.push({ file, specifier, target, typeOnly: match[2] !== undefined });
+        }
     }
     return result;
 }
 
+const into = (folder: string) => (i: Import) => i.target !== undefined && (i.target === folder || i.target.startsWith(`${folder}/`));
+const show = (i: Import) => `${i.file} imports ${i.specifier}`;
+
 describe('architecture invariants', () => {
     it('the analysis and the plain model import neither Langium, LSP nor the AST', () => {
-        const offending = [...importsOf(join(REPO_ROOT, 'language', 'analysis')), ...importsOf(join(REPO_ROOT, 'language', 'model'))]
-            .filter(({ file }) => file !== 'model-builder.ts')
+        const offending = [...importsOf('language/analysis'), ...importsOf('language/model')]
+            .filter(({ file }) => file !== 'language/model/model-builder.ts')
             .filter(({ specifier }) => /langium|vscode|generated/.test(specifier));
-        expect(offending).toEqual([]);
+        expect(offending.map(show)).toEqual([]);
     });
 
     it('the diagram model, layout and writers import neither Langium, LSP nor the AST', () => {
-        const offending = importsOf(join(REPO_ROOT, 'language', 'diagram')).filter(({ specifier }) => /langium|vscode|generated/.test(specifier));
-        expect(offending).toEqual([]);
+        const offending = importsOf('language/diagram').filter(({ specifier }) => /langium|vscode|generated/.test(specifier));
+        expect(offending.map(show)).toEqual([]);
     });
 
-    it('nothing under language/ imports vscode', () => {
-        const offending = importsOf(join(REPO_ROOT, 'language')).filter(({ specifier }) => specifier === 'vscode');
-        expect(offending).toEqual([]);
+    it('nothing under language/ imports vscode, nor any host (server/, cli/, client/)', () => {
+        const offending = importsOf('language').filter(i => i.specifier === 'vscode' || into('server')(i) || into('cli')(i) || into('client')(i));
+        expect(offending.map(show)).toEqual([]);
+    });
+
+    it('the language server and the CLI are leaf hosts: neither imports the other', () => {
+        const offending = [
+            ...importsOf('server').filter(i => into('cli')(i) || into('client')(i)),
+            ...importsOf('cli').filter(i => into('server')(i) || into('client')(i)),
+        ];
+        expect(offending.map(show)).toEqual([]);
+    });
+
+    it('the client reaches the server only through the import-free *-protocol.ts files, and never the CLI', () => {
+        const offending = importsOf('client').filter(i => into('cli')(i) || (into('server')(i) && !/-protocol\.js$/.test(i.specifier)));
+        expect(offending.map(show)).toEqual([]);
+        const protocolImports = importsOf('server').filter(i => /-protocol\.ts$/.test(i.file) && !i.typeOnly);
+        expect(protocolImports.map(show)).toEqual([]);
     });
 });

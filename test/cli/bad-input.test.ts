@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../cli/check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 import { OWN_EXAMPLES, REPO_ROOT } from '../support/paths.js';
 import { spawnCli } from '../support/spawn-cli.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../cli/check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 import { HAS_SHARED, OWN_EXAMPLES, SHARED_EXAMPLES } from '../support/paths.js';
 import { spawnCli } from '../support/spawn-cli.js';
 

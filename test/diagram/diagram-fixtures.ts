@@ -1,9 +1,8 @@
 import { EmptyFileSystem, URI } from 'langium';
 import type { DiagramModel } from '../../language/diagram/diagram-model.js';
-import { buildDiagramModel } from '../../language/diagram/diagram-model.js';
 import type { DiagramLayout } from '../../language/diagram/elk-layout.js';
 import { layoutDiagram } from '../../language/diagram/elk-layout.js';
-import type { Protocol } from '../../language/generated/ast.js';
+import { documentDiagram } from '../../language/pipeline/document-diagram.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 
 const services = createRpcstateServices(EmptyFileSystem);
@@ -12,10 +11,7 @@ let counter = 0;
 /** The diagram of a text, built as `rpcstate diagram` builds it (parse, validate, analyse, diagram). */
 export async function diagramOfText(text: string): Promise<DiagramModel> {
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/diagram-test/${counter++}.rpcstate`));
-    const diagnostics = await services.Rpcstate.validation.DocumentValidator.validateDocument(document);
-    const { model, analysis } = services.Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as Protocol);
-    const syntaxErrors = diagnostics.filter(d => d.code === 'syntax').map(d => ({ message: String(d.message), range: d.range }));
-    return buildDiagramModel(model, analysis, syntaxErrors);
+    return documentDiagram(document, services.Rpcstate.analysis.ProtocolAnalyzer).diagram;
 }
 
 export async function laidOut(text: string): Promise<{ diagram: DiagramModel; layout: DiagramLayout }> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../cli/check-report.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
 import { HAS_SHARED, OWN_CASES, OWN_EXAMPLES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
 import { compareExpectations, groupByLine, readExpectations } from '../support/expect-comments.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';

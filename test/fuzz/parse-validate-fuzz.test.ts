@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkSources } from '../../cli/check-files.js';
+import { checkSources } from '../../language/pipeline/check-files.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { HAS_SHARED, OWN_EXAMPLES, SHARED_EXAMPLES } from '../support/paths.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFromSpec } from '../../cli/generate-files.js';
+import { generateFromSpec } from '../../language/pipeline/generate-files.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import { buildProtocolModel } from '../../language/model/model-builder.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';

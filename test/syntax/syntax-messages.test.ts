@@ -1,6 +1,6 @@
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { checkSources } from '../../cli/check-files.js';
+import { checkSources } from '../../language/pipeline/check-files.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 
 const services = createRpcstateServices(EmptyFileSystem);

@@ -1,26 +1,14 @@
 import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from '../../../language/model/machine-model.js';
-import type { SourcePosition, SourceRange } from '../../../language/model/source-range.js';
+import type { SourceRange } from '../../../language/model/source-range.js';
+import { rangeContainsRange, sameRange } from '../../../language/model/source-range.js';
 
 /**
  * Finds the model element a diagnostic stands on. Every finding's range is
  * the range of one model element (the contract's "where" column), so an
  * exact range match identifies it without re-deriving anything.
  */
-export function sameRange(a: SourceRange, b: SourceRange): boolean {
-    return samePosition(a.start, b.start) && samePosition(a.end, b.end);
-}
-
-function samePosition(a: SourcePosition, b: SourcePosition): boolean {
-    return a.line === b.line && a.character === b.character;
-}
-
-function contains(outer: SourceRange, inner: SourceRange): boolean {
-    const before = (a: SourcePosition, b: SourcePosition) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-    return before(outer.start, inner.start) && before(inner.end, outer.end);
-}
-
 export function machineAt(protocol: ProtocolModel, range: SourceRange): MachineModel | undefined {
-    return protocol.machines.find(machine => contains(machine.range, range));
+    return protocol.machines.find(machine => rangeContainsRange(machine.range, range));
 }
 
 export function machineNamedAt(protocol: ProtocolModel, range: SourceRange): MachineModel | undefined {

@@ -1,17 +1,17 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Protocol } from '../language/generated/ast.js';
-import type { GeneratedFile } from '../language/generator/generate-machine-files.js';
-import { generateMachineFiles } from '../language/generator/generate-machine-files.js';
-import { sourceRegionsOf } from '../language/generator/source-regions.js';
-import { traceMappings } from '../language/generator/trace-mappings.js';
-import type { FileToWrite, WriteResult } from '../language/generator/write-generated-files.js';
-import { writeGeneratedFiles } from '../language/generator/write-generated-files.js';
-import { buildProtocolModel } from '../language/model/model-builder.js';
-import { specDocumentUri } from '../language/workspace/spec-document-uri.js';
+import type { Protocol } from '../generated/ast.js';
+import type { GeneratedFile } from '../generator/generate-machine-files.js';
+import { generateMachineFiles } from '../generator/generate-machine-files.js';
+import { sourceRegionsOf } from '../generator/source-regions.js';
+import { traceMappings } from '../generator/trace-mappings.js';
+import type { FileToWrite, WriteResult } from '../generator/write-generated-files.js';
+import { writeGeneratedFiles } from '../generator/write-generated-files.js';
+import { buildProtocolModel } from '../model/model-builder.js';
+import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LanguageServices } from './check-files.js';
 import { checkSources } from './check-files.js';
 import type { CheckReport } from './check-report.js';
-import { readSourceFile } from './input-files.js';
+import { readSourceFile } from '../files/input-files.js';
 
 export interface GenerateFromSpecOptions {
     /** The output folder; default: the spec's folder. */

@@ -1,10 +1,11 @@
-import type { RpcstateServices } from '../language/rpcstate-module.js';
-import { specDocumentUri } from '../language/workspace/spec-document-uri.js';
+import type { RpcstateServices } from '../rpcstate-module.js';
+import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
-import type { SourceFile } from './input-files.js';
-import { InputError, readSourceFile, resolveInputPaths } from './input-files.js';
+import type { SourceFile } from '../files/input-files.js';
+import { documentFindings } from './document-findings.js';
+import { InputError, readSourceFile, resolveInputPaths } from '../files/input-files.js';
 
 export interface LanguageServices {
     readonly shared: LangiumSharedServices;
@@ -13,19 +14,20 @@ export interface LanguageServices {
 
 /**
  * Checks source texts already in memory: the one code path behind `rpcstate
- * check` and the expect-comment runner. Each document is parsed and handed to
- * the language's DocumentValidator (syntax errors, then the analysis), without
- * the workspace build: the checks resolve state names themselves, so the CLI
- * skips Langium's indexing and linking, which only the editor features need.
+ * check`, `rpcstate generate` and the expect-comment runner. Each document is
+ * parsed and its findings taken (syntax errors, then the analysis: the same
+ * `documentFindings` the language server publishes), without the workspace
+ * build: the checks resolve state names themselves, so this skips Langium's
+ * indexing and linking, which only the editor features need.
  */
 export async function checkSources(services: LanguageServices, sources: readonly SourceFile[]): Promise<CheckReport> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
-    const validator = services.Rpcstate.validation.DocumentValidator;
+    const analyzer = services.Rpcstate.analysis.ProtocolAnalyzer;
     const files: FileReport[] = [];
     for (const source of sources) {
         const document = factory.fromString(source.text, specDocumentUri(source.path));
-        const diagnostics = await validator.validateDocument(document);
-        files.push({ path: source.path, diagnostics: diagnostics.map(toReportedDiagnostic).sort(byPosition) });
+        const findings = documentFindings(document, analyzer);
+        files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }
     return summarize(files);
 }
