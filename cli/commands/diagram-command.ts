@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { resolve } from 'node:path';
 import type { Finding } from '../../language/analysis/finding.js';
@@ -16,6 +15,7 @@ import { compositionVerdict } from '../../language/analysis/composition/composit
 import { documentComposition } from '../../language/pipeline/document-composition.js';
 import { documentDiagram } from '../../language/pipeline/document-diagram.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
+import { specDocumentUri } from '../../language/workspace/spec-document-uri.js';
 import { writeFileAtomically } from '../../language/files/atomic-write.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
@@ -70,7 +70,7 @@ export function registerDiagramCommand(program: Command, io: CliIo, outcome: Com
 /** Parses and checks the text as `rpcstate check` does, and builds the diagram from the same analysis. */
 function diagramOf(path: string, text: string): { diagram: DiagramModel; findings: Finding[]; composition: CompositionReport | undefined } {
     const { shared, Rpcstate } = createRpcstateServices(NodeFileSystem);
-    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(resolve(path)));
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, specDocumentUri(path));
     const analyzer = Rpcstate.analysis.ProtocolAnalyzer;
     return { ...documentDiagram(document, analyzer), composition: documentComposition(document, analyzer) };
 }
