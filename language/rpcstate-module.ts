@@ -7,6 +7,7 @@ import { MachineScopeComputation } from './scoping/machine-scope-computation.js'
 import { StateScopeProvider } from './scoping/state-scope-provider.js';
 import { DocumentLocalBuilder } from './workspace/document-local-builder.js';
 import { LazyLinker } from './workspace/lazy-linker.js';
+import { MachineReparsingDocumentFactory } from './workspace/machine-reparsing-document-factory.js';
 import { MachineReferences } from './workspace/machine-references.js';
 import { NoReferenceIndex } from './workspace/no-reference-index.js';
 import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.js';
@@ -49,10 +50,11 @@ export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & R
     },
 };
 
-/** Shared services the language replaces: references never leave their document (see DocumentLocalBuilder). */
+/** Shared services the language replaces: references never leave their document (see DocumentLocalBuilder); an edit re-parses its machine only. */
 export const RpcstateSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new DocumentLocalBuilder(services),
+        LangiumDocumentFactory: services => new MachineReparsingDocumentFactory(services),
     },
 };
 

@@ -9,7 +9,7 @@ import { explorePhases } from './phase-analysis.js';
 
 const NO_PHASES: PhaseLookup = { get: () => undefined };
 import { checkReachability } from './reachability.js';
-import { checkProtocolStructure } from './structural-checks.js';
+import { checkMachineStructure, checkProtocolStructure } from './structural-checks.js';
 
 /** Everything the analysis knows about one machine, beyond its findings. */
 export interface MachineAnalysis {
@@ -32,6 +32,18 @@ export interface AnalyzeOptions {
     readonly composition?: boolean;
     /** The most joint points the client × server check explores (default COMPOSITION_BUDGET). */
     readonly compositionBudget?: number;
+    /**
+     * The result of each machine, instead of `analyzeMachine(machine)`: the
+     * editor passes results it kept for machines whose text did not change.
+     * It must give what `analyzeMachine` would.
+     */
+    readonly machineResult?: (machine: MachineModel) => MachineResult;
+}
+
+/** What the analysis says about one machine on its own: its findings, and what the features read. */
+export interface MachineResult {
+    readonly findings: readonly Finding[];
+    readonly analysis: MachineAnalysis;
 }
 
 /**
@@ -45,19 +57,26 @@ export interface AnalyzeOptions {
 export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions = {}): ProtocolAnalysis {
     const findings: Finding[] = checkProtocolStructure(protocol);
     const machines: MachineAnalysis[] = [];
+    const resultOf = options.machineResult ?? analyzeMachine;
     for (const machine of protocol.machines) {
-        const graph = machine.incomplete ? undefined : buildMachineGraph(machine);
-        if (!graph) {
-            machines.push({ machine, pathChecked: false, phasesAt: NO_PHASES });
-            continue;
-        }
-        for (const f of checkReachability(graph)) findings.push(f);
-        const exploration = explorePhases(graph);
-        for (const f of exploration.findings) findings.push(f);
-        machines.push({ machine, pathChecked: true, phasesAt: exploration.phasesAt });
+        const result = resultOf(machine);
+        for (const f of result.findings) findings.push(f);
+        machines.push(result.analysis);
     }
     if (options.composition === false) return { findings: findings.sort(compareFindings), machines };
     const composition = analyzeComposition(protocol, findings, { budget: options.compositionBudget });
     for (const f of composition.findings) findings.push(f);
     return { findings: findings.sort(compareFindings), machines, composition };
+}
+
+/** One machine's checks, which depend on nothing outside it (so a machine's result can be kept while its text stays the same). */
+export function analyzeMachine(machine: MachineModel): MachineResult {
+    if (machine.incomplete) return { findings: [], analysis: { machine, pathChecked: false, phasesAt: NO_PHASES } };
+    const findings: Finding[] = checkMachineStructure(machine);
+    const graph = buildMachineGraph(machine);
+    if (!graph) return { findings, analysis: { machine, pathChecked: false, phasesAt: NO_PHASES } };
+    for (const f of checkReachability(graph)) findings.push(f);
+    const exploration = explorePhases(graph);
+    for (const f of exploration.findings) findings.push(f);
+    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt } };
 }

@@ -5,7 +5,7 @@ import { closestName } from './closest-name.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 
-/** Checks that need no path: names, counts, catalog lookups. */
+/** The protocol's own structural check: one machine per side. Each machine's are `checkMachineStructure`'s. */
 export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
     const findings: Finding[] = [];
     const seenSides = new Map<string, MachineModel>();
@@ -19,11 +19,11 @@ export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
         } else {
             seenSides.set(machine.side, machine);
         }
-        for (const f of checkMachineStructure(machine)) findings.push(f);
     }
     return findings;
 }
 
+/** Checks of one machine that need no path: names, counts, catalog lookups. */
 export function checkMachineStructure(machine: MachineModel): Finding[] {
     const findings: Finding[] = [];
     const report = (code: Parameters<typeof finding>[0], message: string, range: Parameters<typeof finding>[2]) =>

@@ -1,23 +1,31 @@
 import { AstUtils, CstUtils } from 'langium';
 import type { AnalyzeOptions, ProtocolAnalysis } from '../analysis/analyze-protocol.js';
 import type { SourcePosition } from '../model/source-range.js';
-import { analyzeProtocol } from '../analysis/analyze-protocol.js';
+import { analyzeMachine, analyzeProtocol } from '../analysis/analyze-protocol.js';
 import type { Protocol } from '../generated/ast.js';
 import type { ProtocolModel } from '../model/machine-model.js';
 import { buildProtocolModel } from '../model/model-builder.js';
+import { KeptMachineResults } from './kept-machine-results.js';
 
 export interface AnalyzedProtocol {
     readonly model: ProtocolModel;
     readonly analysis: ProtocolAnalysis;
 }
 
+/** How many documents' machine results are kept: those being edited. */
+const KEPT_DOCUMENTS = 8;
+
 /**
  * Builds the model and runs the analysis once per parsed document: the
  * validator, hovers, inlay hints and the diagram all ask for the same result.
  * Keyed by the AST root, which a re-parse replaces, so entries never go stale.
+ * A machine whose text and place did not change keeps its previous result
+ * (kept-machine-results.ts): an edit re-analyses the machine it touched.
  */
 export class ProtocolAnalyzer {
     private readonly cache = new WeakMap<Protocol, AnalyzedProtocol>();
+    /** Per document: the last parse's machine results, reused for machines an edit left alone. */
+    private readonly keptByDocument = new Map<string, KeptMachineResults>();
 
     /** `options` apply to every analysis (the CLI's --composition-budget). */
     constructor(private readonly options: AnalyzeOptions = {}) {}
@@ -26,10 +34,21 @@ export class ProtocolAnalyzer {
         let result = this.cache.get(protocol);
         if (!result) {
             const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol));
-            result = { model, analysis: analyzeProtocol(model, this.options) };
+            const results = this.keptFor(protocol).resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
+            result = { model, analysis: analyzeProtocol(model, { ...this.options, machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };
             this.cache.set(protocol, result);
         }
         return result;
+    }
+
+    private keptFor(protocol: Protocol): KeptMachineResults {
+        const uri = protocol.$document?.uri.toString() ?? '';
+        const kept = this.keptByDocument.get(uri) ?? new KeptMachineResults();
+        // The most recently analysed documents only (a workspace check goes through every file once).
+        this.keptByDocument.delete(uri);
+        this.keptByDocument.set(uri, kept);
+        if (this.keptByDocument.size > KEPT_DOCUMENTS) this.keptByDocument.delete(this.keptByDocument.keys().next().value!);
+        return kept;
     }
 }
 

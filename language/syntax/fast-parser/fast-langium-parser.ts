@@ -4,6 +4,7 @@ import { createSafeLangiumParser } from '../safe-cst-builder.js';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
 import { findRpcstateGrammarElements } from './grammar-elements.js';
 import { scanRpcstate } from './lexer.js';
+import { placeScannedText, reparseChangedMachine } from './machine-reparse.js';
 import { RecursiveDescentParser } from './recursive-descent-parser.js';
 import { SyntaxErrorFactory } from './syntax-errors.js';
 
@@ -43,6 +44,26 @@ export class FastRpcstateParser {
             lexerReport: parser.TokenBuilder.flushLexingReport?.(input),
             parserErrors: result.parserErrors,
         };
+    }
+
+    /**
+     * The parse of `text`, the new text of the document whose previous parse
+     * is `previous`, re-parsing only the machine the edit changed when that
+     * gives what a whole parse gives (machine-reparse.ts); undefined
+     * otherwise. `previous` is reused and must not be read afterwards.
+     */
+    reparse(previous: ParseResult, text: string): ParseResult | undefined {
+        return reparseChangedMachine(previous, text, (input, from, to, line, column) => {
+            const { parser } = this.services;
+            const scanned = scanRpcstate(input.substring(from, to), parser.LexerErrorMessageProvider);
+            if (scanned.errors.length > 0) return undefined;
+            const placed = placeScannedText(scanned, from, line, column);
+            const errors = new SyntaxErrorFactory(input, placed.tokens, this.tokenTypes(), parser.ParserErrorMessageProvider);
+            return new RecursiveDescentParser(
+                { text: input, tokens: placed.tokens, hidden: placed.hidden, errors },
+                { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker, converter: parser.ValueConverter },
+            ).parseMachine();
+        });
     }
 
     private elements(): RpcstateGrammarElements {

@@ -156,6 +156,30 @@ export class RecursiveDescentParser {
         return { value: protocol, parserErrors: this.errors.errors };
     }
 
+    /**
+     * Parses the tokens as one `Machine` and nothing else, for re-parsing a
+     * single machine in place (machine-reparse.ts). Its node and CST are those
+     * a whole parse builds, but for the container (a throwaway protocol and
+     * root the caller replaces); undefined unless the tokens are exactly one
+     * machine without any error, where the whole parse could not differ.
+     */
+    parseMachine(): { node: AstNode; cst: CompositeCstNodeImpl } | undefined {
+        if (!inSet(MACHINE_START, this.la(0))) return undefined;
+        const protocol: GenericAstNode = { $type: 'Protocol' };
+        try {
+            this.machine(protocol);
+        } catch (signal) {
+            // Recovery would go on in the protocol rule: a whole parse's business.
+            if (signal === RECOGNITION_FAILED) return undefined;
+            throw signal;
+        }
+        const machines = protocol.machines as GenericAstNode[] | undefined;
+        const cst = this.root.content[0];
+        const clean = this.pos === this.count && this.nextHidden === this.hidden.length && this.errors.errors.length === 0;
+        if (!clean || machines?.length !== 1 || this.root.content.length !== 1 || !(cst instanceof CompositeCstNodeImpl)) return undefined;
+        return { node: machines[0] as AstNode, cst };
+    }
+
     // ---- Rules --------------------------------------------------------------
 
     private protocol(): GenericAstNode {

@@ -1,0 +1,153 @@
+import type { AstNode, CstNode, ParseResult } from 'langium';
+import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { HiddenToken, ScannedText } from './lexer.js';
+import { TokenLeafCstNode } from './token-leaf.js';
+
+/**
+ * Re-parsing one machine instead of the whole text, for an edit inside it.
+ *
+ * Typing changes one machine at a time. When the previous parse had no error
+ * and the text changed only strictly inside one machine (between its first
+ * token and its closing `}`, the line after it untouched), that machine's new
+ * text is parsed on its own; if it parses wholly and without error, a whole
+ * parse could not differ (the grammar is LL and a clean machine reads no token
+ * outside itself), so the new machine replaces the old one in the previous
+ * tree, and the nodes after it move by the edit's length and lines. Anything
+ * else (an error before or after, an edit across machines, a `\r` near the
+ * edit) returns undefined, and the caller parses the whole text.
+ *
+ * The previous tree is reused, not copied: the caller must own it (it is the
+ * same document's previous parse, which the new one replaces). The protocol
+ * node is new, so caches keyed by the AST root see a new parse.
+ * `test/syntax/machine-reparse.test.ts` holds the result equal to a whole parse.
+ */
+
+/** Parses `text.substring(from, to)` as one machine whose first token is at line `line`, column `column`; undefined unless clean. */
+export type MachineSpanParser = (text: string, from: number, to: number, line: number, column: number) => { node: AstNode; cst: CompositeCstNodeImpl } | undefined;
+
+interface MutableAstNode {
+    $container?: AstNode;
+    $containerProperty?: string;
+    $containerIndex?: number;
+    $cstNode?: CstNode;
+    machines?: AstNode[];
+}
+
+export function reparseChangedMachine(previous: ParseResult, text: string, parseSpan: MachineSpanParser): ParseResult | undefined {
+    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
+    const protocol = previous.value as AstNode & { machines?: AstNode[] };
+    const root = protocol.$cstNode;
+    if (!(root instanceof RootCstNodeImpl) || !Array.isArray(protocol.machines)) return undefined;
+    const oldText = root.fullText;
+    const change = changedRegion(oldText, text);
+    if (!change) return undefined;
+
+    const index = protocol.machines.findIndex(m => m.$cstNode && m.$cstNode.offset < change.start && change.oldEnd < m.$cstNode.end);
+    const machine = protocol.machines[index];
+    const oldCst = machine?.$cstNode;
+    if (!oldCst) return undefined;
+    const after = oldText.charCodeAt(oldCst.end);
+    if (oldCst.end < oldText.length && after !== 10 /* \n */) return undefined;
+    const delta = change.newEnd - change.oldEnd;
+    const { start } = oldCst.range;
+    const parsed = parseSpan(text, oldCst.offset, oldCst.end + delta, start.line, start.character);
+    if (!parsed) return undefined;
+
+    // The new tree: a new protocol node over the previous root, the new machine in the old one's place.
+    const position = root.content.indexOf(oldCst);
+    if (position < 0) return undefined;
+    const lineDelta = lineBreaks(text, change.start, change.newEnd) - lineBreaks(oldText, change.start, change.oldEnd);
+    const next = { ...protocol, machines: protocol.machines.slice() } as AstNode & MutableAstNode;
+    next.machines![index] = parsed.node;
+    next.machines!.forEach((m, i) => {
+        const node = m as AstNode & MutableAstNode;
+        node.$container = next;
+        node.$containerProperty = 'machines';
+        node.$containerIndex = i;
+    });
+    parsed.cst.container = root;
+    (root.content as CstNode[])[position] = parsed.cst;
+    (root as unknown as { _text: string })._text = text;
+    root.astNode = next;
+    forgetRange(root);
+    if (delta !== 0 || lineDelta !== 0) {
+        for (let i = position + 1; i < root.content.length; i++) shiftCst(root.content[i], delta, lineDelta);
+    }
+    return { value: next, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+}
+
+/** Where two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new; undefined if the same or a `\r` is near. */
+function changedRegion(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+    const shorter = Math.min(oldText.length, text.length);
+    const start = commonPrefix(oldText, text, shorter);
+    if (start === oldText.length && start === text.length) return undefined;
+    const suffix = commonSuffix(oldText, text, shorter - start);
+    const oldEnd = oldText.length - suffix;
+    const newEnd = text.length - suffix;
+    // Line breaks are counted as `\n`; a `\r` (a line break of its own, or half of `\r\n`) near the edit takes the whole parse.
+    const near = (t: string, end: number) => t.substring(Math.max(0, start - 1), end + 1).includes('\r');
+    if (near(oldText, oldEnd) || near(text, newEnd)) return undefined;
+    return { start, oldEnd, newEnd };
+}
+
+const CHUNK = 2048;
+
+/** Compared a chunk at a time (a string comparison is a memory comparison), then a character at a time. */
+function commonPrefix(a: string, b: string, limit: number): number {
+    let i = 0;
+    while (i + CHUNK <= limit && a.substring(i, i + CHUNK) === b.substring(i, i + CHUNK)) i += CHUNK;
+    while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+    let n = 0;
+    while (n + CHUNK <= limit && a.substring(a.length - n - CHUNK, a.length - n) === b.substring(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+    while (n < limit && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+    return n;
+}
+
+function lineBreaks(text: string, from: number, to: number): number {
+    let count = 0;
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+}
+
+/** Moves a CST subtree that follows the edit: offsets by `delta`, lines by `lineDelta` (columns stay: the edited machine ends its line). */
+function shiftCst(node: CstNode, delta: number, lineDelta: number): void {
+    if (node instanceof TokenLeafCstNode) {
+        const leaf = node as unknown as { offset: number; line: number };
+        leaf.offset += delta;
+        leaf.line += lineDelta;
+    } else if (node instanceof LeafCstNodeImpl) {
+        const leaf = node as unknown as { _offset: number; _startLine: number; _endLine: number };
+        leaf._offset += delta;
+        leaf._startLine += lineDelta;
+        leaf._endLine += lineDelta;
+    } else if (node instanceof CompositeCstNodeImpl) {
+        forgetRange(node);
+        for (const child of node.content) shiftCst(child, delta, lineDelta);
+    }
+}
+
+/** A composite node caches its range on first read. */
+function forgetRange(node: CompositeCstNodeImpl): void {
+    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+}
+
+/** The tokens of a machine's text scanned on its own, moved to where the text starts in the document. */
+export function placeScannedText(scanned: ScannedText, from: number, line: number, column: number): ScannedText {
+    const tokens = scanned.tokens;
+    for (let i = 0; i < tokens.count; i++) {
+        if (tokens.lines[i] === 0) tokens.columns[i] += column;
+        tokens.starts[i] += from;
+        tokens.ends[i] += from;
+        tokens.lines[i] += line;
+    }
+    const hidden: HiddenToken[] = scanned.hidden.map(h => ({
+        kind: h.kind, start: h.start + from, end: h.end + from,
+        line: h.line + line, column: h.line === 0 ? h.column + column : h.column,
+        endLine: h.endLine + line, endColumn: h.endLine === 0 ? h.endColumn + column : h.endColumn,
+    }));
+    return { ...scanned, tokens, hidden };
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { LangiumDocument, ParseResult } from 'langium';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import type { FastRpcstateParser } from '../../language/syntax/fast-parser/fast-langium-parser.js';
+import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
+import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
+import { HAS_SHARED, OWN_EXAMPLES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
+import { FUZZ_TOKENS } from '../support/random-edit.js';
+import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
+import { seededRandom } from '../support/seeded-random.js';
+
+/**
+ * The editor's incremental path against the full rebuild. One server's
+ * services take random edits of each file as didChange would (the document is
+ * updated and rebuilt: the edited machine re-parsed alone when possible, the
+ * results of unchanged machines kept); after each edit its diagnostics must
+ * equal those a fresh set of services computes from the whole text.
+ */
+const editor = createRpcstateLanguageServices(EmptyFileSystem);
+const fresh = createRpcstateLanguageServices(EmptyFileSystem);
+const parser = editor.Rpcstate.parser.LangiumParser as unknown as FastRpcstateParser;
+let reparsed = 0;
+const reparse = parser.reparse.bind(parser);
+parser.reparse = (previous: ParseResult, text: string) => {
+    const result = reparse(previous, text);
+    if (result) reparsed++;
+    return result;
+};
+
+const files = [...(HAS_SHARED ? rpcstateFilesUnder(SHARED_EXAMPLES) : []), ...rpcstateFilesUnder(OWN_EXAMPLES)];
+const EDITS_PER_FILE = 24;
+
+/** The diagnostics of `text` as a new document at `uri` of the other services: parsed and analysed whole. */
+async function freshDiagnostics(text: string, uri: string): Promise<unknown> {
+    const document = fresh.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
+    fresh.shared.workspace.LangiumDocuments.addDocument(document);
+    await fresh.shared.workspace.DocumentBuilder.build([document], { validation: true });
+    const diagnostics = document.diagnostics;
+    fresh.shared.workspace.LangiumDocuments.deleteDocument(document.uri);
+    return diagnostics;
+}
+
+/** A character typed or deleted, or a fuzzer token, mostly inside a machine (where the incremental path applies). */
+function edit(random: () => number, text: string): string {
+    const machineStart = text.search(/\b(client|server)\b/);
+    const from = machineStart < 0 || random() < 0.1 ? 0 : machineStart + 1;
+    const at = from + Math.floor(random() * (text.length - from));
+    const roll = random();
+    if (roll < 0.35) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 3)));
+    if (roll < 0.7) return text.slice(0, at) + 'abEx_0 \n'[Math.floor(random() * 8)] + text.slice(at);
+    return text.slice(0, at) + FUZZ_TOKENS[Math.floor(random() * FUZZ_TOKENS.length)] + text.slice(at);
+}
+
+describe('incremental edits against the full rebuild', () => {
+    it('publishes the same diagnostics as a fresh whole analysis after every random edit', async () => {
+        const inputs = files.map(file => ({ name: relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }));
+        inputs.push({ name: 'synthetic protocol of 100 states per machine', text: syntheticProtocol(100) });
+        const { TextDocuments, LangiumDocuments, DocumentBuilder } = editor.shared.workspace;
+        let edits = 0;
+        for (const [index, input] of inputs.entries()) {
+            const random = seededRandom(9_100 + index);
+            const uri = `file:///editor/doc${index}.rpcstate`;
+            let text = input.text;
+            let version = 1;
+            TextDocuments!.set(TextDocument.create(uri, 'rpcstate', version, text));
+            const document: LangiumDocument = LangiumDocuments.getDocument(URI.parse(uri)) ?? LangiumDocuments.createDocument(URI.parse(uri), text);
+            await DocumentBuilder.build([document], { validation: true });
+            for (let i = 0; i < EDITS_PER_FILE; i++) {
+                text = i % 4 === 3 ? input.text : edit(random, text);
+                TextDocuments!.set(TextDocument.create(uri, 'rpcstate', ++version, text));
+                await DocumentBuilder.update([URI.parse(uri)], []);
+                edits++;
+                expect(document.textDocument.getText()).toBe(text);
+                expect(document.diagnostics, `${input.name}, edit ${i}`).toEqual(await freshDiagnostics(text, uri));
+            }
+            await DocumentBuilder.update([], [URI.parse(uri)]);
+        }
+        // The incremental path must be well exercised for the comparison to mean something.
+        expect(reparsed).toBeGreaterThan(edits / 8);
+    }, 120_000);
+});
