@@ -8,6 +8,8 @@ export interface CliIo {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
     stdoutIsTty: boolean;
+    /** What `-` reads; absent when there is no standard input to read. */
+    stdin?: AsyncIterable<Buffer | string>;
 }
 
 /** What each subcommand's action sets: the process exit status. */

@@ -46,6 +46,7 @@ export async function main(): Promise<void> {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),
         stdoutIsTty: process.stdout.isTTY === true,
+        stdin: process.stdin,
     };
     try {
         process.exitCode = await runCli(process.argv.slice(2), io);

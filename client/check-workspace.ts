@@ -9,10 +9,11 @@ import type { ServerLifecycle } from './server-lifecycle.js';
 
 /**
  * "rpcstate: Check Workspace": every `.rpcstate` file of the workspace into
- * Problems, opened or not. VS Code finds the files (so `files.exclude` and
- * multi-root folders apply); the server reads and checks them from disk and
- * publishes their diagnostics (see workspace-check-protocol.ts for why this
- * is a request rather than opening each file).
+ * Problems, opened or not. The server searches each workspace folder on disk
+ * exactly as `rpcstate check FOLDER` does (the same files in CI and in the
+ * editor), checks them and publishes their diagnostics (see
+ * workspace-check-protocol.ts for why this is a request rather than opening
+ * each file).
  */
 export function checkWorkspaceCommand(server: ServerLifecycle, output: vscode.LogOutputChannel): RpcstateCommand {
     return {
@@ -28,23 +29,22 @@ export function checkWorkspaceCommand(server: ServerLifecycle, output: vscode.Lo
                 return undefined;
             }
             const started = performance.now();
-            const found = await vscode.workspace.findFiles('**/*.rpcstate');
-            // Like the server's own workspace scan: not inside node_modules.
-            const inWorkspace = found.filter(uri => !uri.path.split('/').includes('node_modules'));
-            const onDisk = inWorkspace.filter(uri => uri.scheme === 'file');
-            const params: CheckWorkspaceParams = { uris: onDisk.map(uri => uri.toString()) };
+            // The server searches the folders as `rpcstate check FOLDER` does (one search, language/workspace/spec-files.ts).
+            const folders = vscode.workspace.workspaceFolders.filter(folder => folder.uri.scheme === 'file');
+            const params: CheckWorkspaceParams = { folders: folders.map(folder => folder.uri.toString()) };
             const result = await vscode.window.withProgress(
-                { location: vscode.ProgressLocation.Window, title: `rpcstate: checking ${onDisk.length} files` },
+                { location: vscode.ProgressLocation.Window, title: 'rpcstate: checking the workspace' },
                 () => client.sendRequest<CheckWorkspaceResult>(CHECK_WORKSPACE_REQUEST, params),
             );
             const ms = Math.round(performance.now() - started);
             output.appendLine(
                 `check workspace: ${result.files} files, ${result.errors} errors, ${result.warnings} warnings in ${ms} ms`,
             );
-            for (const { uri, reason } of result.unreadable) output.appendLine(`check workspace: skipped ${uri}: ${reason}`);
-            const skippedVirtual = inWorkspace.length - onDisk.length;
-            if (skippedVirtual > 0) {
-                output.appendLine(`check workspace: ${skippedVirtual} files are not on disk (virtual workspace) and were not checked; open them to check them`);
+            for (const { uri, reason } of result.unreadable) output.appendLine(`check workspace: could not read ${uri}: ${reason}`);
+            for (const { uri, reason } of result.skipped ?? []) output.appendLine(`check workspace: skipped ${uri}: ${reason}`);
+            const virtualFolders = vscode.workspace.workspaceFolders.length - folders.length;
+            if (virtualFolders > 0) {
+                output.appendLine(`check workspace: ${virtualFolders} workspace folders are not on disk (virtual workspace) and were not checked; open their files to check them`);
             }
             const summary =
                 `rpcstate: checked ${result.files} file${result.files === 1 ? '' : 's'}: ` +

@@ -5,36 +5,79 @@ import { NodeFileSystem } from 'langium/node';
 import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
 import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
 import { checkPaths } from '../../language/pipeline/check-files.js';
+import type { CheckReport } from '../../language/pipeline/check-report.js';
+import { summarize } from '../../language/pipeline/check-report.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
 import { formatJson } from '../formats/json-format.js';
 import { formatSarif } from '../formats/sarif-format.js';
 import { repositoryRoot } from '../formats/sarif-locations.js';
 import { formatText } from '../formats/text-format.js';
+import { STDIN_ARGUMENT } from '../../language/files/input-files.js';
 
-/** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"). */
+interface CheckOptions {
+    format: 'text' | 'json' | 'sarif';
+    color: boolean;
+    sarifBase?: string;
+    maxWarnings?: number;
+    quiet?: boolean;
+    stdinFilename?: string;
+    compositionBudget?: number;
+}
+
+/** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"), with the options CI needs. */
 export function registerCheckCommand(program: Command, io: CliIo, outcome: CommandOutcome): void {
     program.command('check')
         .description('check .rpcstate files and folders; exit 0 when there is no error, 1 when there is one, 2 on bad input')
-        .argument('<path...>', 'files, or folders searched for *.rpcstate')
+        .argument('<path...>', 'files, folders searched for *.rpcstate, globs (quote them: \'specs/**/*.rpcstate\'), or - for standard input')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
         .option('--no-color', 'never colour the text output')
+        .option('--max-warnings <n>', 'exit 1 also when there are more than n warnings', parseCount)
+        .option('--quiet', 'report errors only (warnings still count for --max-warnings); no notes about skipped paths')
+        .option('--stdin-filename <path>', 'the name diagnostics give standard input (read with -)')
         .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
         .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
-        .action(async (paths: string[], options: { format: 'text' | 'json' | 'sarif'; color: boolean; sarifBase?: string; compositionBudget?: number }) => {
-            const sarifBase = options.sarifBase ?? repositoryRoot(process.cwd());
-            if (options.sarifBase !== undefined && !isFolder(options.sarifBase)) {
-                io.stderr(`rpcstate: --sarif-base ${options.sarifBase}: not a folder\n`);
+        .action(async (paths: string[], options: CheckOptions) => {
+            const usage = usageProblem(paths, options);
+            if (usage) {
+                io.stderr(`rpcstate: ${usage}\n`);
                 outcome.status = EXIT_USAGE;
                 return;
             }
             const services = createRpcstateServices(NodeFileSystem, analysisOptionsModule({ compositionBudget: options.compositionBudget }));
-            const { report, inputErrors } = await checkPaths(services, paths);
+            const stdin = io.stdin ? { name: options.stdinFilename ?? '<stdin>', stream: io.stdin } : undefined;
+            const { report, inputErrors, skipped } = await checkPaths(services, paths, stdin);
+            if (!options.quiet) for (const { path, reason } of skipped) io.stderr(`rpcstate: note: skipped ${path}: ${reason}\n`);
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
+            const shown = options.quiet ? errorsOnly(report) : report;
             const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
-            io.stdout(options.format === 'json' ? formatJson(report) : options.format === 'sarif' ? formatSarif(report, sarifBase) : formatText(report, useColor));
-            outcome.status = inputErrors.length > 0 ? EXIT_USAGE : report.summary.errors > 0 ? EXIT_ERRORS : EXIT_OK;
+            io.stdout(options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown, options.sarifBase ?? repositoryRoot(process.cwd())) : formatText(shown, useColor));
+            const { errors, warnings } = report.summary;
+            const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+            if (tooManyWarnings && errors === 0 && inputErrors.length === 0) {
+                io.stderr(`rpcstate: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+            }
+            outcome.status = inputErrors.length > 0 ? EXIT_USAGE : errors > 0 || tooManyWarnings ? EXIT_ERRORS : EXIT_OK;
         });
+}
+
+/** Options that cannot work together, found before anything is read. */
+function usageProblem(paths: readonly string[], options: CheckOptions): string | undefined {
+    if (options.sarifBase !== undefined && !isFolder(options.sarifBase)) {
+        return `--sarif-base ${options.sarifBase}: not a folder`;
+    }
+    if (options.stdinFilename !== undefined && !paths.includes(STDIN_ARGUMENT)) return '--stdin-filename names standard input: give - among the paths';
+    if (paths.filter(path => path === STDIN_ARGUMENT).length > 1) return 'standard input (-) can be read only once';
+    return undefined;
+}
+
+function parseCount(value: string): number {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError('a whole number of warnings, 0 or more');
+    return Number(value);
+}
+
+function errorsOnly(report: CheckReport): CheckReport {
+    return summarize(report.files.map(file => ({ ...file, diagnostics: file.diagnostics.filter(d => d.severity === 'error') })));
 }
 
 function positiveInteger(text: string): number {

@@ -1,5 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { IgnoreRules } from '../workspace/ignore-rules.js';
+import type { SkippedPath } from '../workspace/spec-files.js';
+import { findSpecFiles } from '../workspace/spec-files.js';
 
 /** A problem with the input that the user must fix: reported in one line on stderr, exit status 2. */
 export class InputError extends Error {}
@@ -13,41 +17,84 @@ export interface SourceFile {
 /** Files above this size are refused rather than parsed for minutes (50,000 states per machine take about 14 MB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** Expands folders to the `*.rpcstate` files below them, in a stable order. */
-export async function resolveInputPaths(paths: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+/** The argument that means "read standard input". */
+export const STDIN_ARGUMENT = '-';
+
+export interface InputSelection {
+    /** Files to read, each once, in the order given (folders expanded in sorted order). */
+    readonly files: string[];
+    readonly errors: InputError[];
+    /** Folders and links the search left out, with the reason (printed as notes). */
+    readonly skipped: SkippedPath[];
+    /** `-` was among the arguments. */
+    readonly stdin: boolean;
+}
+
+/**
+ * Expands the command line's paths: a folder to the `*.rpcstate` files below
+ * it (the search Check Workspace uses, language/workspace/spec-files.ts), a
+ * glob (`specs/**\/*.rpcstate`, when no file has that name) to the spec files
+ * it matches, `-` to standard input. `.rpcstateignore` files apply to all of
+ * them, also to a file named on its own (a pre-commit hook names every
+ * changed file).
+ */
+export async function resolveInputPaths(paths: readonly string[], rules = new IgnoreRules()): Promise<InputSelection> {
     const files: string[] = [];
+    const seen = new Set<string>();
     const errors: InputError[] = [];
+    const skipped: SkippedPath[] = [];
+    const add = (file: string) => {
+        const key = resolve(file);
+        if (!seen.has(key)) {
+            seen.add(key);
+            files.push(file);
+        }
+    };
+    let stdin = false;
     for (const path of paths) {
+        if (path === STDIN_ARGUMENT) {
+            stdin = true;
+            continue;
+        }
         try {
-            const info = await stat(path);
-            if (info.isDirectory()) {
-                const found = await findRpcstateFiles(path);
-                if (found.length === 0) errors.push(new InputError(`${path}: no .rpcstate files in this folder`));
-                files.push(...found);
+            const info = await stat(path).catch(error => {
+                if ((error as NodeJS.ErrnoException)?.code === 'ENOENT' && picomatch.scan(path).isGlob) return undefined;
+                throw error;
+            });
+            if (!info) {
+                const matched = await expandGlob(path, rules, skipped);
+                if (matched.length === 0) errors.push(new InputError(`${path}: no .rpcstate file matches this pattern`));
+                matched.forEach(add);
+            } else if (info.isDirectory()) {
+                await rules.loadAncestors(path);
+                const found = await findSpecFiles(path, rules);
+                skipped.push(...found.skipped);
+                if (found.files.length === 0) errors.push(new InputError(`${path}: no .rpcstate files in this folder${found.skipped.length ? ' (some were skipped: see the notes above)' : ''}`));
+                found.files.forEach(add);
             } else {
-                files.push(path);
+                await rules.loadAncestors(dirname(path));
+                const ignoredBy = rules.ignoredBy(path, false);
+                if (ignoredBy) skipped.push({ path, reason: `ignored by ${ignoredBy}` });
+                else add(path);
             }
         } catch (error) {
             errors.push(new InputError(describeFsError(path, error)));
         }
     }
-    return { files, errors };
+    return { files, errors, skipped, stdin };
 }
 
-async function findRpcstateFiles(folder: string): Promise<string[]> {
-    const result: string[] = [];
-    const entries = await readdir(folder, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-        const path = join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-            result.push(...await findRpcstateFiles(path));
-        } else if (entry.isFile() && entry.name.endsWith('.rpcstate')) {
-            result.push(path);
-        }
-    }
-    return result;
+/** A glob's spec files: the folder before its first wildcard is searched as a folder is, then filtered. */
+async function expandGlob(pattern: string, rules: IgnoreRules, skipped: SkippedPath[]): Promise<string[]> {
+    const { base, glob } = picomatch.scan(pattern);
+    const folder = base === '' ? '.' : base;
+    const info = await stat(folder).catch(() => undefined);
+    if (!info?.isDirectory()) return [];
+    await rules.loadAncestors(folder);
+    const found = await findSpecFiles(folder, rules);
+    skipped.push(...found.skipped);
+    const matches = picomatch(glob);
+    return found.files.filter(file => matches(relative(folder, file).split(sep).join('/')));
 }
 
 /** Reads a source file, refusing what is not a text file we can check. */
@@ -56,14 +103,33 @@ export async function readSourceFile(path: string): Promise<SourceFile> {
     try {
         const info = await stat(path);
         if (!info.isFile()) throw new InputError(`${path}: not a regular file`);
-        if (info.size > MAX_FILE_BYTES) {
-            throw new InputError(`${path}: file is ${(info.size / 1024 / 1024).toFixed(1)} MB, more than the ${MAX_FILE_BYTES / 1024 / 1024} MB rpcstate checks`);
-        }
+        if (info.size > MAX_FILE_BYTES) throw tooLarge(path, info.size);
         bytes = await readFile(path);
     } catch (error) {
         if (error instanceof InputError) throw error;
         throw new InputError(describeFsError(path, error));
     }
+    return decodeSource(path, bytes);
+}
+
+/** Standard input as a source named `path` (`--stdin-filename`), with the checks a file gets. */
+export async function readSourceStream(path: string, stream: AsyncIterable<Buffer | string>): Promise<SourceFile> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.length;
+        if (size > MAX_FILE_BYTES) throw tooLarge(path, size);
+        chunks.push(bytes);
+    }
+    return decodeSource(path, Buffer.concat(chunks));
+}
+
+function tooLarge(path: string, size: number): InputError {
+    return new InputError(`${path}: ${(size / 1024 / 1024).toFixed(1)} MB or more, above the ${MAX_FILE_BYTES / 1024 / 1024} MB rpcstate checks`);
+}
+
+function decodeSource(path: string, bytes: Buffer): SourceFile {
     if (bytes.includes(0)) throw new InputError(`${path}: binary file (it contains NUL bytes), not an .rpcstate text`);
     let text: string;
     try {

@@ -5,8 +5,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
 import type { SourceFile } from '../files/input-files.js';
+import { InputError, readSourceFile, readSourceStream, resolveInputPaths } from '../files/input-files.js';
+import type { SkippedPath } from '../workspace/spec-files.js';
 import { documentFindings } from './document-findings.js';
-import { InputError, readSourceFile, resolveInputPaths } from '../files/input-files.js';
 
 export interface LanguageServices {
     readonly shared: LangiumSharedServices;
@@ -26,26 +27,40 @@ export async function checkSources(services: LanguageServices, sources: readonly
     const analyzer = services.Rpcstate.analysis.ProtocolAnalyzer;
     const files: FileReport[] = [];
     for (const source of sources) {
-        const document = factory.fromString(source.text, URI.file(resolve(source.path)));
+        // Langium picks the language by extension: standard input (`<stdin>`) and a file named otherwise are read as .rpcstate too.
+        const name = source.path.endsWith('.rpcstate') ? source.path : `${source.path}.rpcstate`;
+        const document = factory.fromString(source.text, URI.file(resolve(name)));
         const findings = documentFindings(document, analyzer);
         files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }
     return summarize(files);
 }
 
-/** Reads and checks files and folders; unreadable inputs are collected, not thrown. */
-export async function checkPaths(services: LanguageServices, paths: readonly string[]): Promise<{ report: CheckReport; inputErrors: InputError[] }> {
-    const { files, errors } = await resolveInputPaths(paths);
+/** Where `-` reads from, and the name its diagnostics carry (`--stdin-filename`). */
+export interface StdinSource {
+    readonly name: string;
+    readonly stream: AsyncIterable<Buffer | string>;
+}
+
+/** Reads and checks files, folders, globs and `-`; unreadable inputs are collected, not thrown. */
+export async function checkPaths(services: LanguageServices, paths: readonly string[], stdin?: StdinSource): Promise<{ report: CheckReport; inputErrors: InputError[]; skipped: SkippedPath[] }> {
+    const selection = await resolveInputPaths(paths);
+    const errors = [...selection.errors];
     const sources: SourceFile[] = [];
-    for (const file of files) {
+    const read = async (load: () => Promise<SourceFile>) => {
         try {
-            sources.push(await readSourceFile(file));
+            sources.push(await load());
         } catch (error) {
             if (error instanceof InputError) errors.push(error);
             else throw error;
         }
+    };
+    for (const file of selection.files) await read(() => readSourceFile(file));
+    if (selection.stdin) {
+        if (stdin) await read(() => readSourceStream(stdin.name, stdin.stream));
+        else errors.push(new InputError('-: standard input cannot be read here'));
     }
-    return { report: await checkSources(services, sources), inputErrors: errors };
+    return { report: await checkSources(services, sources), inputErrors: errors, skipped: selection.skipped };
 }
 
 function byPosition(a: { line: number; column: number; code: string }, b: { line: number; column: number; code: string }): number {

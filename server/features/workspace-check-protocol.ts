@@ -15,8 +15,14 @@
 export const CHECK_WORKSPACE_REQUEST = 'rpcstate/checkWorkspace';
 
 export interface CheckWorkspaceParams {
-    /** The files to check (URIs as strings), as the editor's file search found them. */
-    readonly uris: readonly string[];
+    /**
+     * Folders (file URIs as strings) to search for `*.rpcstate` files with the
+     * same search as `rpcstate check FOLDER` (language/workspace/spec-files.ts:
+     * `.rpcstateignore`, no node_modules or dot-folders, links to files followed).
+     */
+    readonly folders?: readonly string[];
+    /** Files to check as they are (URIs as strings). */
+    readonly uris?: readonly string[];
 }
 
 export interface CheckWorkspaceResult {
@@ -26,4 +32,6 @@ export interface CheckWorkspaceResult {
     readonly warnings: number;
     /** Files that could not be read, each with the reason. */
     readonly unreadable: ReadonlyArray<{ readonly uri: string; readonly reason: string }>;
+    /** What the folder search left out (links, dot-folders, node_modules), each with the reason. */
+    readonly skipped?: ReadonlyArray<{ readonly uri: string; readonly reason: string }>;
 }

@@ -1,6 +1,8 @@
 import { DocumentState, URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
+import { IgnoreRules } from '../../language/workspace/ignore-rules.js';
+import { findSpecFiles } from '../../language/workspace/spec-files.js';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from './workspace-check-protocol.js';
 
 /**
@@ -11,8 +13,31 @@ import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspace
 export function registerWorkspaceCheck(shared: LangiumSharedServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(CHECK_WORKSPACE_REQUEST, (params: CheckWorkspaceParams, cancelToken) =>
-        checkFiles(shared, params?.uris ?? [], cancelToken));
+    connection.onRequest(CHECK_WORKSPACE_REQUEST, async (params: CheckWorkspaceParams, cancelToken) => {
+        const found = await searchFolders(params?.folders ?? []);
+        const result = await checkFiles(shared, [...found.uris, ...params?.uris ?? []], cancelToken);
+        return { ...result, unreadable: [...found.unreadable, ...result.unreadable], skipped: found.skipped };
+    });
+}
+
+/** The spec files of each folder, found as `rpcstate check FOLDER` finds them. */
+export async function searchFolders(folders: readonly string[]): Promise<{ uris: string[]; skipped: Array<{ uri: string; reason: string }>; unreadable: Array<{ uri: string; reason: string }> }> {
+    const uris: string[] = [];
+    const skipped: Array<{ uri: string; reason: string }> = [];
+    const unreadable: Array<{ uri: string; reason: string }> = [];
+    const rules = new IgnoreRules();
+    for (const folder of folders) {
+        try {
+            const path = URI.parse(folder).fsPath;
+            await rules.loadAncestors(path);
+            const search = await findSpecFiles(path, rules);
+            uris.push(...search.files.map(file => URI.file(file).toString()));
+            skipped.push(...search.skipped.map(({ path: skippedPath, reason }) => ({ uri: URI.file(skippedPath).toString(), reason })));
+        } catch (e) {
+            unreadable.push({ uri: folder, reason: (e as Error)?.message ?? String(e) });
+        }
+    }
+    return { uris, skipped, unreadable };
 }
 
 export async function checkFiles(

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI } from 'langium';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { analyzeComposition } from '../../language/analysis/composition/analyze-composition.js';
+import type { Protocol } from '../../language/generated/ast.js';
+import { buildProtocolModel } from '../../language/model/model-builder.js';
 import { checkSources } from '../../language/pipeline/check-files.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { HAS_SHARED, OWN_EXAMPLES, SHARED_EXAMPLES } from '../support/paths.js';
@@ -62,6 +65,26 @@ describe('fuzzing parse + validate', () => {
         // "well under a second" per input, as the issue asks; typical inputs take a few ms.
         expect(slowest).toBeLessThan(1_000);
     }, 300_000);
+
+    it('runs the client × server check on mutated versions, even of machines with errors of their own, without a throw', () => {
+        // The gate normally keeps machines with errors out; here only well-formedness gates, so the
+        // exploration meets every oddity the mutations make (unknown actions, wrong sides, odd outcomes).
+        const composable = seeds.filter(file => /^client /m.test(readFileSync(file, 'utf8')) && /^server /m.test(readFileSync(file, 'utf8')));
+        let explored = 0;
+        let deadlocks = 0;
+        for (const [index, file] of composable.entries()) {
+            for (const variant of mutate(readFileSync(file, 'utf8'), 40, 5000 + index)) {
+                const document = services.shared.workspace.LangiumDocumentFactory.fromString(variant.text, URI.parse(`memory:///composition-${counter++}.rpcstate`));
+                const model = buildProtocolModel(document.parseResult.value as Protocol);
+                const result = analyzeComposition(model, [], { budget: 100_000 });
+                if (result.status !== 'not-run') explored++;
+                deadlocks += result.deadlocks.length;
+                for (const f of result.findings) expect(f.path === undefined || f.path.length > 0).toBe(true);
+            }
+        }
+        expect(explored).toBeGreaterThan(100);
+        expect(deadlocks).toBeGreaterThan(0);
+    }, 120_000);
 
     it('survives 10,000-deep nesting of braces, alone and inside a state', async () => {
         const deep = '{'.repeat(10_000) + '}'.repeat(10_000);

@@ -1,12 +1,13 @@
 // The `rpcstate/checkWorkspace` request's work (server/features/workspace-check.ts),
 // on real files in a temporary workspace, without a connection.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFiles } from '../../server/features/workspace-check.js';
+import { resolveInputPaths } from '../../language/files/input-files.js';
+import { checkFiles, searchFolders } from '../../server/features/workspace-check.js';
 import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
 
 const BROKEN = 'protocol P\nclient C {\n  initial state S {\n    call\n    -> Nowhere\n  }\n  end state End\n}\n';
@@ -56,5 +57,30 @@ describe('checkFiles (Check Workspace on the server)', () => {
         const { shared } = createRpcstateLanguageServices({ ...NodeFileSystem });
         await shared.workspace.WorkspaceManager.initializeWorkspace([]);
         expect(await checkFiles(shared, [])).toEqual({ files: 0, errors: 0, warnings: 0, unreadable: [] });
+    });
+});
+
+describe('the folder search of Check Workspace is the CLI\'s', () => {
+    let dir: string;
+    beforeAll(async () => {
+        dir = await mkdtemp(join(tmpdir(), 'rpcstate-search-'));
+        for (const folder of ['specs', 'node_modules/pkg', '.hidden', 'drafts', 'outside']) await mkdir(join(dir, folder), { recursive: true });
+        await writeFile(join(dir, '.rpcstateignore'), 'drafts/\n');
+        for (const file of ['specs/a.rpcstate', 'node_modules/pkg/b.rpcstate', '.hidden/c.rpcstate', 'drafts/d.rpcstate', 'outside/e.rpcstate', 'top.rpcstate']) await writeFile(join(dir, file), CLEAN);
+        await symlink(join(dir, 'outside', 'e.rpcstate'), join(dir, 'specs', 'linked.rpcstate'));
+        await symlink(join(dir, 'outside'), join(dir, 'specs', 'outside-link'));
+    });
+    afterAll(async () => {
+        if (dir) await rm(dir, { recursive: true, force: true });
+    });
+
+    it('finds the same files, and reports the same skipped paths, as `rpcstate check FOLDER`', async () => {
+        const cli = await resolveInputPaths([dir]);
+        const editor = await searchFolders([URI.file(dir).toString()]);
+        expect(editor.uris).toEqual(cli.files.map(file => URI.file(file).toString()));
+        expect(editor.uris.map(uri => URI.parse(uri).fsPath.slice(dir.length + 1))).toEqual(['outside/e.rpcstate', 'specs/a.rpcstate', 'top.rpcstate']);
+        expect(editor.skipped.map(s => s.reason)).toEqual(cli.skipped.map(s => s.reason));
+        expect(editor.skipped.map(s => URI.parse(s.uri).fsPath.slice(dir.length + 1)).sort()).toEqual(['.hidden', 'node_modules', 'specs/linked.rpcstate', 'specs/outside-link']);
+        expect(editor.unreadable).toEqual([]);
     });
 });

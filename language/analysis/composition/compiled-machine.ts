@@ -50,6 +50,8 @@ export interface CompiledMachine {
     readonly dispatches: Int32Array;
     /** 1 for states whose action is `dispatch`: there the server is idle while no request waits. */
     readonly isDispatch: Uint8Array;
+    /** How many procedures the client's calls name (requests are 0, 1 or 2 + a procedure's number). */
+    readonly procedures: number;
 }
 
 export function compileMachine(graph: MachineGraph, procedures: Procedures): CompiledMachine {
@@ -79,5 +81,5 @@ export function compileMachine(graph: MachineGraph, procedures: Procedures): Com
             if (fromAction === 'request') request[e] = requestCode(procedures, state.action?.name);
         });
     }
-    return { side, graph, guard, change, request, dispatches, isDispatch };
+    return { side, graph, guard, change, request, dispatches, isDispatch, procedures: procedures.names.length };
 }

@@ -63,11 +63,13 @@ function situationOf(space: JointSpace, composed: Composed, stuck: StuckPoints, 
 }
 
 function waitKind(side: Side, state: StateModel, replied: boolean): WaitKind {
+    if (state.transitions.length === 0) return 'no-transition';
     switch (jointRule(side, state.action)?.guard) {
         case 'request': return 'dispatch';
         case 'cancelled': return 'cancel';
         case 'client-at-end': return 'disconnect';
-        default: return replied ? 'result' : 'reply';
+        case 'reply-or-cancelled': return replied ? 'result' : 'reply';
+        default: return 'no-transition';
     }
 }
 

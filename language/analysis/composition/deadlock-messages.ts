@@ -10,7 +10,9 @@ export type WaitKind =
     /** A server's `dispatch` while a call of another procedure waits. */
     | 'dispatch'
     | 'cancel'
-    | 'disconnect';
+    | 'disconnect'
+    /** A state with no transition at all (only when the gate is bypassed: a machine alone reports it first). */
+    | 'no-transition';
 
 /** A machine at the joint point where the deadlock shows: waiting, done, or still able to move. */
 export interface MachineSituation {
@@ -27,7 +29,8 @@ export interface MachineSituation {
 function need(m: MachineSituation): string {
     const action = m.state.action;
     switch (m.wait) {
-        case 'reply': return action?.kind === 'await' ? action.name ?? 'the reply' : `the call to complete (${actionLabel(action!)})`;
+        case 'reply': return action?.kind === 'await' ? action.name ?? 'the reply' : `the call to complete${action ? ` (${actionLabel(action)})` : ''}`;
+        case 'no-transition': return 'a transition to take (it has none)';
         case 'result': return `an outcome other than \`pending\` (the call is complete, and ${m.state.name} handles only \`on pending\`)`;
         case 'dispatch': return `a call of ${action?.name ?? 'any procedure'}`;
         case 'cancel': return 'RpcClientCancel';
@@ -42,6 +45,7 @@ function neverGiven(m: MachineSituation, other: MachineSituation): string {
     switch (m.wait) {
         case 'reply': return `${them} never completes, aborts or raises the call, and ${m.machine} never cancels it`;
         case 'result': return 'no other outcome can come';
+        case 'no-transition': return 'nothing the other machine does can help';
         case 'dispatch': return `the call waiting to be dispatched is ${m.requested ?? 'unnamed'}, and ${them} never calls ${m.state.action?.name ?? 'it'}`;
         case 'cancel': return `${them} never cancels`;
         case 'disconnect': return `${them} never reaches its End`;
@@ -76,16 +80,18 @@ function fix(waiting: MachineSituation, other: MachineSituation): string {
         case 'cancel':
             return 'Send the cancel (the client invokes RpcAsyncCancelCall, e.g. `on timeout invoke RpcAsyncCancelCall -> WComp`), or drop the wait: complete or abort the call without it (RpcServerTestCancel checks for a cancel without waiting).';
         case 'disconnect':
-            return 'Complete the call before waiting for RpcClientDisconnect (the client ends only after its reply), or drop the wait.';
+            return 'Drop the wait (complete or abort the call instead: the client ends only after its reply), or let the client cancel the call, so that it can end without the reply.';
         case 'dispatch':
             return sameProcedure(waiting.requested, waiting.state.action?.name);
         case 'result':
             return `Handle the final outcome in ${waiting.state.name} too (e.g. \`on done -> ...\`).`;
+        case 'no-transition':
+            return `Add a transition out of ${waiting.state.name}.`;
         default:
             break;
     }
     if (other.status === 'waits' && other.wait === 'cancel') return 'Send the cancel (invoke RpcAsyncCancelCall, e.g. on a timeout, before waiting), or let the server complete the call without waiting for it.';
     if (other.status === 'waits' && other.wait === 'dispatch') return sameProcedure(other.requested, other.state.action?.name);
-    if (other.status === 'waits' && other.wait === 'disconnect') return 'Let the server complete the call before it waits for RpcClientDisconnect.';
+    if (other.status === 'waits' && other.wait === 'disconnect') return 'Make the server complete or abort the call instead of waiting for RpcClientDisconnect, or cancel the call so that the client can end without the reply.';
     return 'Make the server complete, abort or raise the call on every path, or send the cancel (RpcAsyncCancelCall) before waiting.';
 }

@@ -15,7 +15,7 @@ export interface JointSpace {
     readonly points: JointPointStore;
     /** Per point: CLIENT_MOVES | SERVER_MOVES, for the machines that can move there. */
     readonly moves: Uint8Array;
-    /** The successors of point p are succ[succStart[p] .. succStart[p + 1] - 1] (repeats possible). */
+    /** The distinct successors of point p are succ[succStart[p] .. succStart[p + 1] - 1]. */
     readonly succStart: Int32Array;
     readonly succ: Int32Array;
     /** False when the budget stopped the exploration: then nothing may be concluded. */
@@ -42,75 +42,105 @@ function changedFacts(facts: number, change: number, request: number): number {
     return f;
 }
 
-/** Every joint point reachable from the start, up to `budget` points. Time and memory linear in the points and steps found. */
+/**
+ * Every joint point reachable from the start, up to `budget` points, in time
+ * and memory linear in the points and steps found.
+ */
 export function exploreJointSpace(client: CompiledMachine, server: CompiledMachine, budget: number): JointSpace {
-    const points = new JointPointStore();
-    const cg = client.graph;
-    const sg = server.graph;
-    let moves = new Uint8Array(1024);
-    let succStart = new Int32Array(1025);
-    let succ = new Int32Array(4096);
-    let edges = 0;
-    let complete = true;
-    points.findOrAdd(cg.initial, sg.initial, 0, -1, -1);
+    const explorer = new JointExplorer(client, server, budget);
+    return explorer.run();
+}
 
-    /** Records the step from p to (c, s, f); false once the budget is used up. */
-    const step = (p: number, c: number, s: number, f: number, via: number): boolean => {
-        const known = points.find(c, s, f);
-        let q = known;
-        if (q < 0) {
-            if (points.count >= budget) return false;
-            q = points.findOrAdd(c, s, f, p, via);
-        }
-        if (edges === succ.length) succ = resized(succ, succ.length * 2);
-        succ[edges++] = q;
-        return true;
-    };
+/** Bound on the joint points: client states × server states × 4 × (procedures + 2). */
+function jointBound(client: CompiledMachine, server: CompiledMachine): number {
+    return client.graph.states.length * server.graph.states.length * 4 * (client.procedures + 2);
+}
 
-    let p = 0;
-    for (; p < points.count && complete; p++) {
-        if (p === moves.length) {
-            moves = resizedBytes(moves, moves.length * 2);
-            succStart = resized(succStart, succStart.length * 2);
+class JointExplorer {
+    private readonly points: JointPointStore;
+    private readonly moves: Uint8Array;
+    private readonly succStart: Int32Array;
+    private succ: Int32Array;
+    private edges = 0;
+    /** Where the current point's successors start in `succ`. */
+    private first = 0;
+    private full = false;
+
+    constructor(private readonly client: CompiledMachine, private readonly server: CompiledMachine, budget: number) {
+        const capacity = Math.max(1, Math.min(budget, jointBound(client, server)));
+        this.points = new JointPointStore(capacity);
+        this.moves = new Uint8Array(capacity);
+        this.succStart = new Int32Array(capacity + 1);
+        this.succ = new Int32Array(Math.min(capacity * 2, 1 << 20) + 16);
+    }
+
+    run(): JointSpace {
+        const { points } = this;
+        points.findOrAdd(this.client.graph.initial, this.server.graph.initial, 0, -1, -1);
+        let p = 0;
+        for (; p < points.count && !this.full; p++) {
+            this.succStart[p] = this.edges;
+            this.first = this.edges;
+            this.moves[p] = this.expandClient(p) | this.expandServer(p);
         }
-        succStart[p] = edges;
+        this.succStart[p] = this.edges;
+        return { points, moves: this.moves, succStart: this.succStart, succ: this.succ, complete: !this.full };
+    }
+
+    private expandClient(p: number): number {
+        const { client, points } = this;
+        const cg = client.graph;
+        const sg = this.server.graph;
         const c = points.client[p];
         const s = points.server[p];
         const f = points.facts[p];
-        const request = f >> 2;
-        const replied = (f & 2) !== 0;
         const settled = (f & 3) !== 0;
+        const replied = (f & 2) !== 0;
         let moved = 0;
         for (let e = cg.edgeStart[c], last = cg.edgeStart[c + 1]; e < last; e++) {
             const guard = client.guard[e];
             if (guard === NEEDS_SETTLED ? !settled : guard === NEEDS_NO_REPLY && replied) continue;
             const change = client.change[e];
-            const nextServer = change & REQUEST && s === sg.end ? sg.initial : s;
-            moved |= CLIENT_MOVES;
-            if (!step(p, cg.edgeTarget[e], nextServer, changedFacts(f, change, client.request[e]), e * 2)) complete = false;
+            // A request made while the server is at its End: a new server instance takes it.
+            const nextServer = (change & REQUEST) !== 0 && s === sg.end ? sg.initial : s;
+            moved = CLIENT_MOVES;
+            this.record(p, cg.edgeTarget[e], nextServer, changedFacts(f, change, client.request[e]), e * 2);
         }
+        return moved;
+    }
+
+    private expandServer(p: number): number {
+        const { server, points } = this;
+        const sg = server.graph;
+        const c = points.client[p];
+        const s = points.server[p];
+        const f = points.facts[p];
+        const request = f >> 2;
+        const accepts = server.dispatches[s];
+        const clientAtEnd = c === this.client.graph.end;
+        let moved = 0;
         for (let e = sg.edgeStart[s], last = sg.edgeStart[s + 1]; e < last; e++) {
-            if (!serverCanTake(server.guard[e], server.dispatches[s], request, f, c === cg.end)) continue;
-            moved |= SERVER_MOVES;
-            if (!step(p, c, sg.edgeTarget[e], changedFacts(f, server.change[e], 0), e * 2 + 1)) complete = false;
+            const guard = server.guard[e];
+            if (guard === NEEDS_REQUEST && !(request >= 1 && (accepts === ANY_PROCEDURE || request === 1 || request - 2 === accepts))) continue;
+            if (guard === NEEDS_CANCELLED ? (f & 1) === 0 : guard === NEEDS_CLIENT_END && !clientAtEnd) continue;
+            moved = SERVER_MOVES;
+            this.record(p, c, sg.edgeTarget[e], changedFacts(f, server.change[e], 0), e * 2 + 1);
         }
-        moves[p] = moved;
+        return moved;
     }
-    succStart[p] = edges;
-    return { points, moves, succStart, succ, complete };
-}
 
-function serverCanTake(guard: number, dispatches: number, request: number, facts: number, clientAtEnd: boolean): boolean {
-    switch (guard) {
-        case NEEDS_REQUEST: return request >= 1 && (dispatches === ANY_PROCEDURE || request === 1 || request - 2 === dispatches);
-        case NEEDS_CANCELLED: return (facts & 1) !== 0;
-        case NEEDS_CLIENT_END: return clientAtEnd;
-        default: return true;
+    /** Records the step from p to (c, s, f), once per distinct successor nearby; notes when the budget is used up. */
+    private record(p: number, c: number, s: number, f: number, via: number): void {
+        const q = this.points.findOrAdd(c, s, f, p, via);
+        if (q < 0) {
+            this.full = true;
+            return;
+        }
+        // Two outcomes to the same target are one joint step: skip a repeat of the last few successors.
+        for (let i = this.edges - 1, stop = Math.max(this.first, this.edges - 4); i >= stop; i--) {
+            if (this.succ[i] === q) return;
+        }
+        if (this.edges === this.succ.length) this.succ = resized(this.succ, this.succ.length * 2);
+        this.succ[this.edges++] = q;
     }
-}
-
-function resizedBytes(array: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
-    const bigger = new Uint8Array(size);
-    bigger.set(array);
-    return bigger;
 }
