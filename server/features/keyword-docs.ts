@@ -1,6 +1,6 @@
 /**
  * What each keyword means, shown by completion (language.md, "Syntax"; the
- * same table is docs/language.md's). test/syntax/grammar-coverage.test.ts
+ * same table is docs/language-reference.md's). test/syntax/grammar-coverage.test.ts
  * fails when a keyword of rpcstate.langium has no entry here.
  */
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {

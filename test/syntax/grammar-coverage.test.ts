@@ -24,7 +24,7 @@ const HAND_PARSER = 'the hand-written parser (language/syntax/fast-parser/gramma
 const SCANNER = 'the hand-written scanner (language/syntax/fast-parser/lexer.ts)';
 const TEXTMATE = 'the TextMate grammar (syntaxes/rpcstate.tmLanguage.json)';
 const COMPLETION = 'completion (server/features/keyword-docs.ts)';
-const DOCS = 'the docs (docs/language.md)';
+const DOCS = 'the docs (docs/language-reference.md)';
 
 function parserRules(grammar: Grammar): GrammarAST.ParserRule[] {
     return grammar.rules.filter(GrammarAST.isParserRule);
@@ -103,15 +103,15 @@ function missingFromCompletion(words: readonly string[]): string[] {
 
 /** The docs' rules block names every parser rule, its keyword table every keyword, its token table every terminal. */
 function missingFromDocs(grammar: Grammar, keywords: readonly string[]): string[] {
-    const docs = readFileSync(join(REPO_ROOT, 'docs', 'language.md'), 'utf8');
+    const docs = readFileSync(join(REPO_ROOT, 'docs', 'language-reference.md'), 'utf8');
     const section = (title: string) => docs.split(/^## /m).find(s => s.startsWith(title)) ?? '';
-    const rulesBlock = section('Rules');
+    const rulesBlock = section('A file');
     const tableFirstColumn = (title: string) => new Set([...section(title).matchAll(/^\| `([^`]+)` \|/gm)].map(m => m[1]));
     const keywordRows = tableFirstColumn('Keywords');
     const tokenRows = tableFirstColumn('Tokens');
     const missing: string[] = [];
     for (const rule of parserRules(grammar)) {
-        if (!new RegExp(`^\\s*${rule.name}\\s+:=`, 'm').test(rulesBlock)) missing.push(`${DOCS}: rule ${rule.name} in "Rules"`);
+        if (!new RegExp(`^\\s*${rule.name}\\s+:=`, 'm').test(rulesBlock)) missing.push(`${DOCS}: rule ${rule.name} in "A file"`);
     }
     for (const keyword of keywords) if (!keywordRows.has(keyword)) missing.push(`${DOCS}: keyword '${keyword}' in "Keywords"`);
     for (const rule of grammar.rules) if (GrammarAST.isTerminalRule(rule) && !tokenRows.has(rule.name)) missing.push(`${DOCS}: token ${rule.name} in "Tokens"`);
