@@ -1,4 +1,2 @@
-/** The client command that steps through a deadlock's interleaving (client/step-interleaving.ts). */
-export const STEP_INTERLEAVING_COMMAND = 'rpcstate.stepInterleaving';
-
+export { STEP_INTERLEAVING_COMMAND } from './composition-protocol.js';
 export { compositionVerdict } from '../../language/analysis/composition/composition-report.js';
