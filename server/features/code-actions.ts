@@ -4,11 +4,14 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-l
 import { CodeActionKind } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../../language/analysis/diagnostic-codes.js';
 import type { Protocol } from '../../language/generated/ast.js';
-import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
-import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
+import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { sameRange } from '../../language/model/source-range.js';
-import type { FixBuilder } from './quick-fixes/quick-fix.js';
+import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
+import type { CompositionDiagnostics } from './composition-diagnostics.js';
+import { fixProcedureMismatch } from './quick-fixes/procedure-fixes.js';
+import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
+import type { FixBuilder, QuickFix } from './quick-fixes/quick-fix.js';
 import { SourceText } from './quick-fixes/source-text.js';
 import {
     fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,
@@ -35,16 +38,19 @@ const FIXES: Partial<Record<DiagnosticCode, FixBuilder>> = {
  */
 export class RpcstateCodeActionProvider implements CodeActionProvider {
     private readonly analyzer: ProtocolAnalyzer;
+    private readonly composition: CompositionDiagnostics;
 
-    constructor(services: RpcstateServices) {
+    constructor(services: RpcstateLspServices) {
         this.analyzer = services.analysis.ProtocolAnalyzer;
+        this.composition = services.composition.CompositionDiagnostics;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
         const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
-        if (diagnostics.length === 0) return [];
+        const deadlocks = params.context.diagnostics.filter(d => codeOf(d) === 'protocol-deadlock');
+        if (diagnostics.length === 0 && deadlocks.length === 0) return [];
         const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
         const text = new SourceText(document.textDocument.getText());
         const actions: CodeAction[] = [];
@@ -52,18 +58,32 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
             const code = codeOf(diagnostic)!;
             const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
             if (!finding) continue;
-            for (const fix of FIXES[code]!({ finding, model, analysis, text })) {
-                actions.push({
-                    title: fix.title,
-                    kind: CodeActionKind.QuickFix,
-                    diagnostics: [diagnostic],
-                    isPreferred: fix.preferred === true,
-                    edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
-                });
-            }
+            for (const fix of FIXES[code]!({ finding, model, analysis, text })) actions.push(codeAction(document, diagnostic, fix));
+        }
+        if (deadlocks.length === 0) return actions;
+        return this.deadlockFixes(document, deadlocks, model).then(fixes => [...actions, ...fixes]);
+    }
+
+    /** protocol-deadlock comes from the client × server check, which runs after validation: its fixes wait for it. */
+    private async deadlockFixes(document: LangiumDocument, diagnostics: readonly Diagnostic[], model: ProtocolModel): Promise<CodeAction[]> {
+        const report = await this.composition.report(document);
+        const actions: CodeAction[] = [];
+        for (const diagnostic of diagnostics) {
+            const trace = report?.deadlocks.find(d => sameRange(d.finding.range, diagnostic.range));
+            for (const fix of trace ? fixProcedureMismatch(trace, model) : []) actions.push(codeAction(document, diagnostic, fix));
         }
         return actions;
     }
+}
+
+function codeAction(document: LangiumDocument, diagnostic: Diagnostic, fix: QuickFix): CodeAction {
+    return {
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true,
+        edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
+    };
 }
 
 /** Diagnostics carry their code both as `code` and as `data.code`; clients may drop either. */
