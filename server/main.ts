@@ -6,6 +6,7 @@ import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
 import { answerCommandLine } from './command-line.js';
+import { registerConfiguration } from './features/configuration.js';
 
 const answered = answerCommandLine(process.argv.slice(2));
 if (answered) {
@@ -22,4 +23,5 @@ const { shared, Rpcstate } = createRpcstateLanguageServices({ connection, ...Nod
 registerWorkspaceCheck(shared);
 registerDiagramRequest(shared);
 registerGenerateHandlers(shared, Rpcstate);
+registerConfiguration(shared, Rpcstate);
 startLanguageServer(shared);

@@ -10,6 +10,8 @@ import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fix
 import { sameRange } from '../../language/model/source-range.js';
 import type { FixBuilder } from './quick-fixes/quick-fix.js';
 import { SourceText } from './quick-fixes/source-text.js';
+import { insertSuppression, removeUnusedSuppression } from '../../language/config/suppression-edits.js';
+import { SUPPRESSION_DIRECTIVE } from '../../language/config/suppressions.js';
 import {
     fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,
 } from './quick-fixes/structure-fixes.js';
@@ -43,11 +45,13 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+        const actions: CodeAction[] = [];
+        // The fixes first, then "ignore it here": fixing is the better choice.
+        const suppressions = suppressionActions(document, params.context.diagnostics);
         const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
-        if (diagnostics.length === 0) return [];
+        if (diagnostics.length === 0) return suppressions;
         const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
         const text = new SourceText(document.textDocument.getText());
-        const actions: CodeAction[] = [];
         for (const diagnostic of diagnostics) {
             const code = codeOf(diagnostic)!;
             const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
@@ -62,8 +66,31 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
                 });
             }
         }
-        return actions;
+        return [...actions, ...suppressions];
     }
+}
+
+/**
+ * For every diagnostic but a syntax error: insert a suppression comment
+ * above its line (not preferred: fixing is better). For an unused
+ * suppression: remove it (preferred).
+ */
+function suppressionActions(document: LangiumDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const text = document.textDocument.getText();
+    const uri = document.textDocument.uri;
+    const actions: CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+        const code = codeOf(diagnostic);
+        if (!code || code === 'syntax' || diagnostic.source !== 'rpcstate') continue;
+        if (code === 'unused-suppression') {
+            const edit = removeUnusedSuppression(text, diagnostic.range);
+            if (edit) actions.push({ title: 'Remove the unused suppression', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
+            continue;
+        }
+        const edit = insertSuppression(text, diagnostic.range.start.line, code);
+        actions.push({ title: `Ignore ${code} on this line (// ${SUPPRESSION_DIRECTIVE})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+    }
+    return actions;
 }
 
 /** Diagnostics carry their code both as `code` and as `data.code`; clients may drop either. */
