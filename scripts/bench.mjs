@@ -2,7 +2,7 @@
 //   npm run bench -- --baseline v0.1.0   also builds that commit (once, into .cache/bench-baseline/)
 //     and runs every cold-check, language-server and long-session measurement on both builds,
 //     alternately, in the same run: each row then has `baseline`, `new` and `ratio` (new / baseline).
-//   --only core,lsp,long,generator,diagram   the sections to run (all by default).
+//   --only core,lsp,long,generator,diagram,composition   the sections to run (all by default).
 //   --long-session-edits N   edits of the long session (100000; RPCSTATE_BENCH_LONG_EDITS).
 // Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others (cold check and in-process stages).
 import { spawnSync } from 'node:child_process';
@@ -21,7 +21,7 @@ const { values: options } = parseArgs({
         'long-session-edits': { type: 'string' },
     },
 });
-const sections = new Set((options.only ?? 'core,lsp,long,generator,diagram').split(','));
+const sections = new Set((options.only ?? 'core,lsp,long,generator,diagram,composition').split(','));
 const sizes = (process.env.RPCSTATE_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 3);
 const longEdits = Number(options['long-session-edits'] ?? process.env.RPCSTATE_BENCH_LONG_EDITS ?? 100_000);
@@ -32,6 +32,7 @@ await build({
         'measure-in-process': join(root, 'scripts/bench/measure-in-process.ts'), 'write-synthetic': join(root, 'scripts/bench/write-synthetic.ts'),
         'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-long-session': join(root, 'scripts/bench/measure-long-session.ts'),
         'measure-generator': join(root, 'scripts/bench/measure-generator.ts'), 'measure-diagram': join(root, 'scripts/bench/measure-diagram.ts'),
+        'measure-composition': join(root, 'scripts/bench/measure-composition.ts'), 'write-ladder': join(root, 'scripts/bench/write-ladder.ts'),
     },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning',
@@ -208,6 +209,49 @@ if (sections.has('diagram') && process.env.RPCSTATE_BENCH_DIAGRAM !== '0') {
         for (const key of ['modelMs', 'layoutMs', 'renderMs', 'layoutAndRenderMs', 'updateAfterEditMs', 'peakRssMiB']) row[key] = pickDiagram(key);
         report.diagram.push(row);
         console.error(`[bench] diagram of ${row.states} states: layout + render ${row.layoutAndRenderMs} ms cold, update after an edit ${row.updateAfterEditMs} ms`);
+    }
+}
+
+// The client × server check on ladder pairs (scripts/bench/ladder-protocol.ts: N two-way decision
+// states per machine, about N² joint points; `clean`, and `waits` where the server waits for a cancel
+// that never comes). In process: time and peak RSS growth per reachable point, beside the
+// single-machine analysis (target: 1,000,000 points in under 2 s and 300 MiB). Through the CLI: the
+// done-when sizes (N = 700: the verdict in under 30 s; N = 3000: a verdict or composition-skipped
+// in under 60 s, nothing else reported). RPCSTATE_BENCH_COMPOSITION=0 skips it;
+// RPCSTATE_BENCH_COMPOSITION_SIZES=100,300,1000 and RPCSTATE_BENCH_COMPOSITION_CLI_SIZES=700,3000 choose sizes.
+if (sections.has('composition') && process.env.RPCSTATE_BENCH_COMPOSITION !== '0') {
+    report.composition = { inProcess: [], cli: [] };
+    for (const n of (process.env.RPCSTATE_BENCH_COMPOSITION_SIZES ?? '100,300,1000').split(',').map(Number)) {
+        for (const variant of ['clean', 'waits']) {
+            const rows = [];
+            for (let i = 0; i < runs; i++) {
+                const result = spawnSync(node, ['--expose-gc', join(root, 'out/bench/measure-composition.cjs'), String(n), variant], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: 600_000 });
+                if (result.status !== 0) throw new Error(`composition bench failed on ${n} ${variant}: ${result.stderr}`);
+                rows.push(JSON.parse(result.stdout.trim().split('\n').pop()));
+            }
+            const row = { ...rows[0] };
+            for (const key of ['compositionMs', 'compositionCpuMs', 'nsPerPoint', 'peakRssGrowthMiB', 'bytesPerPoint', 'singleMachineMs']) row[key] = median(rows.map(r => r[key]));
+            report.composition.inProcess.push(row);
+            console.error(`[bench] composition ladder ${n} ${variant}: ${row.points} points, ${row.compositionMs} ms (${row.compositionCpuMs} ms CPU), +${row.peakRssGrowthMiB} MiB peak, ${row.bytesPerPoint} B/point, ${row.deadlocks} deadlocks`);
+        }
+    }
+    for (const n of (process.env.RPCSTATE_BENCH_COMPOSITION_CLI_SIZES ?? '700,3000').split(',').map(Number)) {
+        for (const variant of ['clean', 'waits']) {
+            const file = join(scratch, `ladder-${n}-${variant}.rpcstate`);
+            const written = spawnSync(node, [join(root, 'out/bench/write-ladder.cjs'), String(n), variant, file], { encoding: 'utf8' });
+            if (written.status !== 0) throw new Error(written.stderr);
+            const rssFile = join(scratch, `rss-ladder-${n}-${variant}`);
+            const started = performance.now();
+            const result = spawnSync(node, ['--require', join(root, 'scripts/bench/report-peak-rss.cjs'), join(root, 'out/cli.cjs'), 'check', '--format', 'json', file], {
+                encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000, env: { ...process.env, RPCSTATE_RSS_FILE: rssFile },
+            });
+            const elapsedMs = Math.round(performance.now() - started);
+            if (result.status !== 0 && result.status !== 1) throw new Error(`check failed on ladder ${n} ${variant}: ${result.stderr}`);
+            const codes = JSON.parse(result.stdout).files[0].diagnostics.map(d => d.code);
+            const row = { n, variant, checkMs: elapsedMs, exit: result.status, reported: codes, peakRssMiB: Math.round(Number(spawnSync('cat', [rssFile], { encoding: 'utf8' }).stdout) / 1024) };
+            report.composition.cli.push(row);
+            console.error(`[bench] rpcstate check, ladder ${n} ${variant}: ${elapsedMs} ms, exit ${result.status}, reported [${codes.join(', ')}], peak RSS ${row.peakRssMiB} MiB`);
+        }
     }
 }
 

@@ -7,21 +7,35 @@ import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
 import { answerCommandLine } from './command-line.js';
 import { registerConfiguration } from './features/configuration.js';
+import { registerComposition } from './features/composition-request.js';
+import { isCompositionWorker, serveCompositionJobs } from './features/composition-worker.js';
 
-const answered = answerCommandLine(process.argv.slice(2));
-if (answered) {
-    if (answered.stdout) process.stdout.write(answered.stdout);
-    if (answered.stderr) process.stderr.write(answered.stderr);
-    process.exit(answered.exitCode);
+if (isCompositionWorker()) {
+    // This bundle, started again as the client × server check's worker thread (composition-runner.ts).
+    serveCompositionJobs();
+} else {
+    startServer();
 }
 
-// The transport (--stdio, --node-ipc, --socket=N) is chosen by
-// vscode-languageserver from the command line, as every LSP client expects.
-const connection = createConnection(ProposedFeatures.all);
-const { shared, Rpcstate } = createRpcstateLanguageServices({ connection, ...NodeFileSystem });
-// Custom requests are registered before the connection reads its first message.
-registerWorkspaceCheck(shared);
-registerDiagramRequest(shared);
-registerGenerateHandlers(shared, Rpcstate);
-registerConfiguration(shared, Rpcstate);
-startLanguageServer(shared);
+function startServer(): void {
+    const answered = answerCommandLine(process.argv.slice(2));
+    if (answered) {
+        if (answered.stdout) process.stdout.write(answered.stdout);
+        if (answered.stderr) process.stderr.write(answered.stderr);
+        process.exit(answered.exitCode);
+    }
+
+    // The transport (--stdio, --node-ipc, --socket=N) is chosen by
+    // vscode-languageserver from the command line, as every LSP client expects.
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared, Rpcstate } = createRpcstateLanguageServices({ connection, ...NodeFileSystem });
+    // Custom requests are registered before the connection reads its first message.
+    registerWorkspaceCheck(shared);
+    registerDiagramRequest(shared);
+    registerGenerateHandlers(shared, Rpcstate);
+    registerConfiguration(shared, Rpcstate);
+    // The bundle is its own worker script: `__filename` is out/server.cjs (or the npm package's copy).
+    const composition = registerComposition(shared, Rpcstate, __filename);
+    startLanguageServer(shared);
+    composition.publishAfterValidation();
+}

@@ -1,7 +1,9 @@
 import type { Module } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
-import type { RpcstateServices } from '../language/rpcstate-module.js';
+import type { RpcstateAddedServices, RpcstateServices } from '../language/rpcstate-module.js';
 import { createRpcstateServices } from '../language/rpcstate-module.js';
+import { ProtocolAnalyzer } from '../language/pipeline/protocol-analyzer.js';
+import { CompositionDiagnostics } from './features/composition-diagnostics.js';
 import { RpcstateCodeActionProvider } from './features/code-actions.js';
 import { RpcstateRenameProvider } from './features/rename.js';
 import { RpcstateCodeLensProvider } from './features/code-lenses.js';
@@ -14,12 +16,29 @@ import { RpcstateInlayHintProvider } from './features/inlay-hints.js';
 import { RpcstateSemanticTokenProvider } from './features/semantic-tokens.js';
 import { RpcstateWorkspaceSymbolProvider } from './features/workspace-symbols.js';
 
+/** Services only the language server has. */
+export interface RpcstateLspAddedServices {
+    composition: {
+        /** The client × server check, published after the single-machine diagnostics (composition-diagnostics.ts). */
+        CompositionDiagnostics: CompositionDiagnostics;
+    };
+}
+
+export type RpcstateLspServices = RpcstateServices & RpcstateLspAddedServices;
+
 /**
  * The editor features of the language server: every LSP provider the
  * language adds to Langium's defaults is registered here, one file per
  * feature under server/features/.
  */
-export const RpcstateLspModule: Module<RpcstateServices, PartialLangiumServices> = {
+export const RpcstateLspModule: Module<RpcstateLspServices, PartialLangiumServices & Partial<RpcstateAddedServices> & RpcstateLspAddedServices> = {
+    analysis: {
+        // The validation runs the single-machine checks only: the client × server check comes after them, off the edit loop.
+        ProtocolAnalyzer: () => new ProtocolAnalyzer({ composition: false }),
+    },
+    composition: {
+        CompositionDiagnostics: services => new CompositionDiagnostics(services.shared),
+    },
     lsp: {
         CodeActionProvider: services => new RpcstateCodeActionProvider(services),
         RenameProvider: services => new RpcstateRenameProvider(services),
@@ -42,6 +61,7 @@ export const RpcstateSharedLspModule: Module<LangiumSharedServices, PartialLangi
 };
 
 /** The services of the language server: the language, plus its editor features. */
-export function createRpcstateLanguageServices(context: DefaultSharedModuleContext) {
-    return createRpcstateServices({ ...context, sharedModule: RpcstateSharedLspModule }, RpcstateLspModule);
+export function createRpcstateLanguageServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Rpcstate: RpcstateLspServices } {
+    const { shared, Rpcstate } = createRpcstateServices({ ...context, sharedModule: RpcstateSharedLspModule }, RpcstateLspModule as Module<RpcstateServices, PartialLangiumServices>);
+    return { shared, Rpcstate: Rpcstate as RpcstateLspServices };
 }

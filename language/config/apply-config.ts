@@ -14,6 +14,8 @@ export interface ApplyOptions {
      * every suppression in it would look unused).
      */
     readonly reportUnused: boolean;
+    /** Codes whose findings come later, in another pass (the editor's client × server check): never reported unused here. */
+    readonly deferredCodes?: ReadonlySet<string>;
 }
 
 /**
@@ -43,7 +45,7 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
     if (options.reportUnused) {
         for (const suppression of suppressions) {
             for (const entry of suppression.codes) {
-                if (used.has(entry) || setting(entry.code as DiagnosticCode) === 'off') continue;
+                if (used.has(entry) || setting(entry.code as DiagnosticCode) === 'off' || options.deferredCodes?.has(entry.code)) continue;
                 const reported = configured(finding('unused-suppression', unusedMessage(entry, suppression), entry.range));
                 if (reported) result.push(reported);
             }

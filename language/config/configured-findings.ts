@@ -1,4 +1,5 @@
 import type { LangiumDocument, ValidationCategory } from 'langium';
+import { DIAGNOSTIC_CODES } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
 import { documentFindings } from '../pipeline/document-findings.js';
 import type { ProtocolAnalyzer } from '../pipeline/protocol-analyzer.js';
@@ -14,5 +15,9 @@ export function configuredFindings(document: LangiumDocument, analyzer: Protocol
     const findings = documentFindings(document, analyzer, categories);
     const wholeCheck = !categories || (categories.includes('built-in') && categories.includes('fast'));
     const parses = !findings.some(f => f.code === 'syntax');
-    return applyConfiguration(findings, document.textDocument.getText(), config, { reportUnused: wholeCheck && parses });
+    const deferredCodes = analyzer.runsComposition ? undefined : COMPOSITION_CODES;
+    return applyConfiguration(findings, document.textDocument.getText(), config, { reportUnused: wholeCheck && parses, deferredCodes });
 }
+
+/** The client × server check's codes: the language server reports them after validation (server/features/composition-diagnostics.ts). */
+const COMPOSITION_CODES: ReadonlySet<string> = new Set([...DIAGNOSTIC_CODES.values()].filter(info => info.group === 'composition').map(info => info.code));

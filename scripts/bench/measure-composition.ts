@@ -30,13 +30,15 @@ function main(): void {
     const rssBefore = rssMiB();
     const peakBefore = process.resourceUsage().maxRSS / 1024;
     t = performance.now();
+    const cpu = process.cpuUsage();
     const composition = analyzeComposition(model, single.findings);
     const compositionMs = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     const peakAfter = process.resourceUsage().maxRSS / 1024;
     console.log(JSON.stringify({
         n, variant, status: composition.status, points: composition.points, steps: composition.steps,
         deadlocks: composition.deadlocks.length,
-        singleMachineMs: Math.round(singleMs), compositionMs: Math.round(compositionMs),
+        singleMachineMs: Math.round(singleMs), compositionMs: Math.round(compositionMs), compositionCpuMs: Math.round((used.user + used.system) / 1000),
         nsPerPoint: Math.round(compositionMs * 1e6 / composition.points),
         rssBeforeMiB: Math.round(rssBefore), peakRssGrowthMiB: Math.round(Math.max(0, peakAfter - Math.max(peakBefore, rssBefore))),
         bytesPerPoint: Math.round(Math.max(0, peakAfter - Math.max(peakBefore, rssBefore)) * 1024 * 1024 / composition.points),

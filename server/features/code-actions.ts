@@ -4,11 +4,14 @@ import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-l
 import { CodeActionKind } from 'vscode-languageserver';
 import type { DiagnosticCode } from '../../language/analysis/diagnostic-codes.js';
 import type { Protocol } from '../../language/generated/ast.js';
-import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
-import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
+import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { sameRange } from '../../language/model/source-range.js';
-import type { FixBuilder } from './quick-fixes/quick-fix.js';
+import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
+import type { CompositionDiagnostics } from './composition-diagnostics.js';
+import { fixProcedureMismatch } from './quick-fixes/procedure-fixes.js';
+import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
+import type { FixBuilder, QuickFix } from './quick-fixes/quick-fix.js';
 import { SourceText } from './quick-fixes/source-text.js';
 import { insertSuppression, removeUnusedSuppression } from '../../language/config/suppression-edits.js';
 import { SUPPRESSION_DIRECTIVE } from '../../language/config/suppressions.js';
@@ -37,9 +40,11 @@ const FIXES: Partial<Record<DiagnosticCode, FixBuilder>> = {
  */
 export class RpcstateCodeActionProvider implements CodeActionProvider {
     private readonly analyzer: ProtocolAnalyzer;
+    private readonly composition: CompositionDiagnostics;
 
-    constructor(services: RpcstateServices) {
+    constructor(services: RpcstateLspServices) {
         this.analyzer = services.analysis.ProtocolAnalyzer;
+        this.composition = services.composition.CompositionDiagnostics;
     }
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
@@ -49,25 +54,40 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
         // The fixes first, then "ignore it here": fixing is the better choice.
         const suppressions = suppressionActions(document, params.context.diagnostics);
         const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
-        if (diagnostics.length === 0) return suppressions;
+        const deadlocks = params.context.diagnostics.filter(d => codeOf(d) === 'protocol-deadlock');
+        if (diagnostics.length === 0 && deadlocks.length === 0) return suppressions;
         const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
         const text = new SourceText(document.textDocument.getText());
         for (const diagnostic of diagnostics) {
             const code = codeOf(diagnostic)!;
             const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
             if (!finding) continue;
-            for (const fix of FIXES[code]!({ finding, model, analysis, text })) {
-                actions.push({
-                    title: fix.title,
-                    kind: CodeActionKind.QuickFix,
-                    diagnostics: [diagnostic],
-                    isPreferred: fix.preferred === true,
-                    edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
-                });
-            }
+            for (const fix of FIXES[code]!({ finding, model, analysis, text })) actions.push(codeAction(document, diagnostic, fix));
         }
-        return [...actions, ...suppressions];
+        if (deadlocks.length === 0) return [...actions, ...suppressions];
+        return this.deadlockFixes(document, deadlocks, model).then(fixes => [...actions, ...fixes, ...suppressions]);
     }
+
+    /** protocol-deadlock comes from the client × server check, which runs after validation: its fixes wait for it. */
+    private async deadlockFixes(document: LangiumDocument, diagnostics: readonly Diagnostic[], model: ProtocolModel): Promise<CodeAction[]> {
+        const report = await this.composition.report(document);
+        const actions: CodeAction[] = [];
+        for (const diagnostic of diagnostics) {
+            const trace = report?.deadlocks.find(d => sameRange(d.finding.range, diagnostic.range));
+            for (const fix of trace ? fixProcedureMismatch(trace, model) : []) actions.push(codeAction(document, diagnostic, fix));
+        }
+        return actions;
+    }
+}
+
+function codeAction(document: LangiumDocument, diagnostic: Diagnostic, fix: QuickFix): CodeAction {
+    return {
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred === true,
+        edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
+    };
 }
 
 /**

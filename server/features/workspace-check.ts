@@ -3,6 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, DiagnosticSeverity } from 'vscode-languageserver';
 import { IgnoreRules } from '../../language/workspace/ignore-rules.js';
 import { findSpecFiles } from '../../language/workspace/spec-files.js';
+import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
 import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceParams, type CheckWorkspaceResult } from './workspace-check-protocol.js';
 
 /**
@@ -95,6 +96,13 @@ export async function checkFiles(
         for (const d of document?.diagnostics ?? []) {
             if (d.severity === DiagnosticSeverity.Error) errors++;
             else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+        }
+        // The client × server findings come after the document's own (composition-diagnostics.ts), and count too.
+        const composition = document && (shared.ServiceRegistry.getServices(uri) as Partial<RpcstateLspServices>).composition;
+        const report = document && await composition?.CompositionDiagnostics.report(document, cancelToken);
+        for (const f of report?.findings ?? []) {
+            if (f.severity === 'error') errors++;
+            else if (f.severity === 'warning') warnings++;
         }
     }
     return { files, errors, warnings, unreadable };

@@ -234,6 +234,38 @@ describe('quick fixes: finishing the call', () => {
     });
 });
 
+describe('quick fixes for a client × server deadlock', () => {
+    it.skipIf(!HAS_SHARED)('a procedure mismatch: rename the client\'s call or the server\'s dispatch, both offered on both deadlocks', async () => {
+        const text = readFileSync(`${SHARED_EXAMPLES}/composition/wrong-procedure.rpcstate`, 'utf8');
+        const offered = await quickFixesFor(text, 'protocol-deadlock');
+        expect(offered.map(o => o.action.title)).toEqual([
+            'Call StoreRecord in client Reader, as server Writer dispatches it',
+            'Dispatch FetchRecord in server Writer, as client Reader calls it',
+            'Call StoreRecord in client Reader, as server Writer dispatches it',
+            'Dispatch FetchRecord in server Writer, as client Reader calls it',
+        ]);
+        for (const { action } of offered.slice(0, 2)) {
+            const fixed = applyAction(text, action);
+            expect(codesOf(await diagnosticsOf(fixed))).toEqual([]);
+        }
+        expect(applyAction(text, offered[0].action)).toContain('    call StoreRecord\n');
+        expect(applyAction(text, offered[1].action)).toContain('    dispatch FetchRecord                // expect');
+    });
+
+    it('a rename that would break a call that matches today is not offered', async () => {
+        const text = readFileSync(`${OWN_CASES}/composition/server-loop-second-procedure.rpcstate`, 'utf8');
+        const offered = await quickFixesFor(text, 'protocol-deadlock');
+        expect([...new Set(offered.map(o => o.action.title))]).toEqual(['Call Compute in client Twice, as server Loop dispatches it']);
+        expect(codesOf(await diagnosticsOf(applyAction(text, offered[0].action)))).toEqual([]);
+    });
+
+    it.skipIf(!HAS_SHARED)('a deadlock of another kind has no rename fix', async () => {
+        const text = readFileSync(`${SHARED_EXAMPLES}/composition/cancel-wait.rpcstate`, 'utf8');
+        expect(codesOf(await diagnosticsOf(text))).toEqual(['protocol-deadlock', 'protocol-deadlock']);
+        expect(await quickFixesFor(text, 'protocol-deadlock')).toEqual([]);
+    });
+});
+
 describe('quick fixes on every example and case', () => {
     const files = [...(HAS_SHARED ? rpcstateFilesUnder(SHARED_EXAMPLES) : []), ...rpcstateFilesUnder(OWN_CASES)];
     it('never break the syntax, and each removes an instance of its code', async () => {

@@ -3,7 +3,7 @@
 // (test/cli/configuration.test.ts); the quick fixes insert and remove
 // suppressions; the rpcstate.configFile setting and a changed rpcstate.json
 // reach a running server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,8 @@ import type { Protocol } from '../../language/generated/ast.js';
 import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
 import { THREE_FINDINGS, withSuppressionAbove } from '../support/config-fixture.js';
 import { applyAction } from '../support/lsp-in-process.js';
+import { HAS_SHARED, SHARED_EXAMPLES } from '../support/paths.js';
+import { spawnCli } from '../support/spawn-cli.js';
 import { StdioLanguageServer } from '../support/stdio-language-server.js';
 
 const lsp = createRpcstateLanguageServices(NodeFileSystem);
@@ -155,6 +157,41 @@ describe('configuration reaches a running server (stdio)', () => {
             const again = server.publishCount(uri);
             server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(workspace, 'rpcstate.json')).href, type: 1 }] });
             expect((await server.diagnostics(uri, again)).map(d => d.code)).toEqual(['missing-completion']);
+        } finally {
+            await server.stop();
+        }
+    });
+});
+
+describe.skipIf(!HAS_SHARED)('the client × server check\'s findings obey the configuration too', () => {
+    /** wrong-procedure.rpcstate has two protocol-deadlock errors (lines 13 and 27); the one on 27 is suppressed, the code lowered to a warning. */
+    function deadlockProject(): { file: string; text: string } {
+        const lines = readFileSync(join(SHARED_EXAMPLES, 'composition', 'wrong-procedure.rpcstate'), 'utf8').split('\n');
+        lines.splice(26, 0, `${/^\s*/.exec(lines[26])![0]}// rpcstate-ignore-next-line protocol-deadlock -- the server is fixed in the next release`);
+        const workspace = folder('deadlock', { codes: { 'protocol-deadlock': 'warning' } });
+        const file = join(workspace, 'wrong-procedure.rpcstate');
+        writeFileSync(file, lines.join('\n'));
+        return { file, text: lines.join('\n') };
+    }
+
+    it('in the CLI', () => {
+        const { file } = deadlockProject();
+        const result = spawnCli(['check', '--format', 'json', file]);
+        const diagnostics = JSON.parse(result.stdout).files[0].diagnostics as Array<{ line: number; code: string; severity: string }>;
+        expect(diagnostics.map(d => `${d.line}:${d.code}:${d.severity}`)).toEqual(['13:protocol-deadlock:warning']);
+        expect(result.status).toBe(0);
+    });
+
+    it('in the language server, where the check runs after validation', async () => {
+        const { file, text } = deadlockProject();
+        const server = new StdioLanguageServer();
+        try {
+            await server.initialize();
+            const uri = pathToFileURL(file).href;
+            server.open(uri, text);
+            let published = await server.diagnostics(uri);
+            while (!published.some(d => d.code === 'protocol-deadlock')) published = await server.diagnostics(uri, server.publishCount(uri));
+            expect(published.map(d => `${d.range.start.line + 1}:${d.code}:${d.severity}`)).toEqual(['13:protocol-deadlock:2']);
         } finally {
             await server.stop();
         }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveInputPaths } from '../../language/files/input-files.js';
 import { checkFiles, searchFolders } from '../../server/features/workspace-check.js';
 import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
+import { ladderProtocol } from '../support/ladder-protocol.js';
 
 const BROKEN = 'protocol P\nclient C {\n  initial state S {\n    call\n    -> Nowhere\n  }\n  end state End\n}\n';
 const CLEAN = 'protocol Q\nclient C {\n  initial state S {\n    -> End\n  }\n  end state End\n}\n';
@@ -51,6 +52,13 @@ describe('checkFiles (Check Workspace on the server)', () => {
         expect(result.unreadable[1].reason).toBe('not an .rpcstate file');
         const codes = shared.workspace.LangiumDocuments.getDocument(URI.parse(uri('later.rpcstate')))?.diagnostics?.map(d => d.code).sort();
         expect(codes).toEqual(['unhandled-outcome', 'unknown-state']);
+    });
+
+    it('counts the client × server deadlocks, which are published after the file\'s own diagnostics', async () => {
+        const { shared } = createRpcstateLanguageServices({ ...NodeFileSystem });
+        await shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        await writeFile(join(dir, 'pair.rpcstate'), ladderProtocol(2, 'waits-for-cancel'));
+        expect(await checkFiles(shared, [uri('pair.rpcstate')])).toEqual({ files: 1, errors: 2, warnings: 0, unreadable: [] });
     });
 
     it('answers an empty list with nothing checked', async () => {

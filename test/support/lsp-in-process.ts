@@ -1,4 +1,6 @@
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import type { LangiumDocument } from 'langium';
+import { findingToDiagnostic } from '../../language/validation/finding-diagnostics.js';
 import { clearDocuments, parseHelper } from 'langium/test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
@@ -19,8 +21,15 @@ export async function openDocument(text: string) {
     return parse(text, { documentUri: `file:///test/doc${counter++}.rpcstate`, validation: true });
 }
 
+/** Every diagnostic an editor ends up with: the document's own, then the client × server check's (published second). */
 export async function diagnosticsOf(text: string): Promise<Diagnostic[]> {
-    return (await openDocument(text)).diagnostics ?? [];
+    return publishedDiagnostics(await openDocument(text));
+}
+
+async function publishedDiagnostics(document: LangiumDocument): Promise<Diagnostic[]> {
+    const report = await lsp.Rpcstate.composition.CompositionDiagnostics.report(document);
+    const composition = (report?.findings ?? []).map(f => findingToDiagnostic(f, document.uri.toString()));
+    return [...(document.diagnostics ?? []), ...composition];
 }
 
 export function codesOf(diagnostics: readonly Diagnostic[], severity?: 1 | 2): string[] {
@@ -31,7 +40,7 @@ export function codesOf(diagnostics: readonly Diagnostic[], severity?: 1 | 2): s
 export async function quickFixesFor(text: string, code: string): Promise<Array<{ action: CodeAction; diagnostic: Diagnostic }>> {
     const document = await openDocument(text);
     const result: Array<{ action: CodeAction; diagnostic: Diagnostic }> = [];
-    for (const diagnostic of (document.diagnostics ?? []).filter(d => d.code === code)) {
+    for (const diagnostic of (await publishedDiagnostics(document)).filter(d => d.code === code)) {
         const actions = await lsp.Rpcstate.lsp.CodeActionProvider!.getCodeActions(document, {
             textDocument: { uri: document.uri.toString() },
             range: diagnostic.range,

@@ -20,6 +20,8 @@ export class StdioLanguageServer {
     stderr = '';
     /** window/logMessage and window/showMessage texts of type Error: where Langium reports exceptions inside handlers. */
     readonly loggedErrors: string[] = [];
+    /** Every window/logMessage, in order. */
+    readonly logged: Array<{ type: number; message: string }> = [];
     private readonly waiters: Array<() => void> = [];
     private versions = new Map<string, number>();
 
@@ -36,7 +38,7 @@ export class StdioLanguageServer {
             for (const wake of this.waiters.splice(0)) wake();
         });
         const logError = (params: { type: number; message: string }) => { if (params.type === 1) this.loggedErrors.push(params.message); };
-        this.connection.onNotification('window/logMessage', logError);
+        this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { this.logged.push(params); logError(params); });
         this.connection.onNotification('window/showMessage', logError);
         // Whatever the server asks of the client (configuration, registrations), answer "nothing".
         this.connection.onRequest(() => null);
