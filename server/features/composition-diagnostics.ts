@@ -72,6 +72,12 @@ export class CompositionDiagnostics {
         });
     }
 
+    /** What the editor shows of the check for the document as parsed now: its findings, configured as the validator configures the rest. */
+    async publishedFindings(document: LangiumDocument): Promise<Finding[]> {
+        const report = await this.report(document);
+        return report ? this.configured(document, report) : [];
+    }
+
     /** The report's findings with the document's rpcstate.json and suppression comments applied, as the validator applies them to the rest. */
     private async configured(document: LangiumDocument, report: CompositionReport): Promise<Finding[]> {
         const resolver = (this.shared.ServiceRegistry.getServices(document.uri) as RpcstateServices).config.ConfigResolver;
