@@ -5,6 +5,7 @@ import { createRpcstateLanguageServices } from './rpcstate-lsp-module.js';
 import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
+import { answerNullForUnknownDocuments } from './unknown-document-requests.js';
 import { answerCommandLine } from './command-line.js';
 import { registerConfiguration } from './features/configuration.js';
 import { registerComposition } from './features/composition-request.js';
@@ -34,6 +35,7 @@ function startServer(): void {
     registerDiagramRequest(shared);
     registerGenerateHandlers(shared, Rpcstate);
     registerConfiguration(shared, Rpcstate);
+    answerNullForUnknownDocuments(connection, shared);
     // The bundle is its own worker script: `__filename` is out/server.cjs (or the npm package's copy).
     const composition = registerComposition(shared, Rpcstate, __filename);
     startLanguageServer(shared);

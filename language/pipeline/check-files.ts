@@ -1,6 +1,6 @@
-import { dirname, resolve } from 'node:path';
-import { URI } from 'langium';
+import { dirname } from 'node:path';
 import type { RpcstateServices } from '../rpcstate-module.js';
+import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
@@ -39,9 +39,7 @@ export async function checkSources(services: LanguageServices, sources: readonly
             configErrors.push(new InputError(error.message));
             continue;
         }
-        // Langium picks the language by extension: standard input (`<stdin>`) and a file named otherwise are read as .rpcstate too.
-        const name = source.path.endsWith('.rpcstate') ? source.path : `${source.path}.rpcstate`;
-        const document = factory.fromString(source.text, URI.file(resolve(name)));
+        const document = factory.fromString(source.text, specDocumentUri(source.path));
         const findings = configuredFindings(document, analyzer, config);
         files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }
