@@ -5,6 +5,7 @@ import { createRpcstateLanguageServices } from './rpcstate-lsp-module.js';
 import { registerWorkspaceCheck } from './features/workspace-check.js';
 import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
+import { answerNullForUnknownDocuments } from './unknown-document-requests.js';
 import { answerCommandLine } from './command-line.js';
 import { registerComposition } from './features/composition-request.js';
 import { isCompositionWorker, serveCompositionJobs } from './features/composition-worker.js';
@@ -32,6 +33,7 @@ function startServer(): void {
     registerWorkspaceCheck(shared);
     registerDiagramRequest(shared);
     registerGenerateHandlers(shared, Rpcstate);
+    answerNullForUnknownDocuments(connection, shared);
     // The bundle is its own worker script: `__filename` is out/server.cjs (or the npm package's copy).
     const composition = registerComposition(shared, Rpcstate, __filename);
     startLanguageServer(shared);

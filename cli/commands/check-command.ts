@@ -51,7 +51,11 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
             const shown = options.quiet ? errorsOnly(report) : report;
             const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
-            io.stdout(options.format === 'json' ? formatJson(shown) : options.format === 'sarif' ? formatSarif(shown, options.sarifBase ?? repositoryRoot(process.cwd())) : formatText(shown, useColor));
+            // When bad input left nothing to check, the error lines are the whole answer: no "0 files checked" beside them.
+            const stopped = inputErrors.length > 0 && report.files.length === 0;
+            if (options.format === 'json') io.stdout(formatJson(shown));
+            else if (options.format === 'sarif') io.stdout(formatSarif(shown, options.sarifBase ?? repositoryRoot(process.cwd())));
+            else if (!stopped) io.stdout(formatText(shown, useColor));
             const { errors, warnings } = report.summary;
             const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
             if (tooManyWarnings && errors === 0 && inputErrors.length === 0) {

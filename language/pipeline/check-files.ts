@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { URI } from 'langium';
 import type { RpcstateServices } from '../rpcstate-module.js';
+import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CheckReport, FileReport } from './check-report.js';
 import { summarize, toReportedDiagnostic } from './check-report.js';
@@ -27,9 +26,7 @@ export async function checkSources(services: LanguageServices, sources: readonly
     const analyzer = services.Rpcstate.analysis.ProtocolAnalyzer;
     const files: FileReport[] = [];
     for (const source of sources) {
-        // Langium picks the language by extension: standard input (`<stdin>`) and a file named otherwise are read as .rpcstate too.
-        const name = source.path.endsWith('.rpcstate') ? source.path : `${source.path}.rpcstate`;
-        const document = factory.fromString(source.text, URI.file(resolve(name)));
+        const document = factory.fromString(source.text, specDocumentUri(source.path));
         const findings = documentFindings(document, analyzer);
         files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }

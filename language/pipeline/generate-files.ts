@@ -1,5 +1,4 @@
 import { dirname, relative, resolve, sep } from 'node:path';
-import { URI } from 'langium';
 import type { Protocol } from '../generated/ast.js';
 import type { GeneratedFile } from '../generator/generate-machine-files.js';
 import { generateMachineFiles } from '../generator/generate-machine-files.js';
@@ -8,6 +7,7 @@ import { traceMappings } from '../generator/trace-mappings.js';
 import type { FileToWrite, WriteResult } from '../generator/write-generated-files.js';
 import { writeGeneratedFiles } from '../generator/write-generated-files.js';
 import { buildProtocolModel } from '../model/model-builder.js';
+import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LanguageServices } from './check-files.js';
 import { checkSources } from './check-files.js';
 import type { CheckReport } from './check-report.js';
@@ -39,7 +39,7 @@ export async function generateFromSpec(services: LanguageServices, specPath: str
     if (report.summary.errors > 0) return { kind: 'refused', report };
 
     const outDir = options.out ?? dirname(specPath);
-    const uri = URI.file(resolve(specPath));
+    const uri = specDocumentUri(specPath);
     const document = services.shared.workspace.LangiumDocumentFactory.fromString<Protocol>(source.text, uri);
     const protocol = buildProtocolModel(document.parseResult.value);
     const specName = relative(resolve(outDir), resolve(specPath)).split(sep).join('/');

@@ -1,7 +1,7 @@
 import type { ParseResult } from 'langium';
 import { CstUtils } from 'langium';
 import type { Finding } from '../analysis/finding.js';
-import { finding } from '../analysis/finding.js';
+import { compareFindings, finding } from '../analysis/finding.js';
 import type { SourceRange } from '../model/source-range.js';
 import { TRAILING_INPUT } from './syntax-messages.js';
 
@@ -11,10 +11,11 @@ type ParserError = ParseResult['parserErrors'][number];
  * The lexer's and the parser's errors as `syntax` findings, the same data the
  * analysis reports, so that the language server and the CLI format both alike.
  *
- * Error recovery makes one mistake look like several: the first parse error
- * of each line is kept (none on a line whose characters the lexer already
- * rejected), and "text after the end" is dropped when an earlier error
- * explains why the parser stopped there.
+ * One mistake can look like many: the first error of each line is kept
+ * (`* * * * *` is one error; no parse error on a line whose characters the
+ * lexer already rejected), "text after the end" is dropped when an earlier
+ * error explains why the parser stopped there, and a file reports at most
+ * MAX_SYNTAX_FINDINGS of them (capSyntaxFindings).
  */
 export function syntaxFindings(parseResult: ParseResult): Finding[] {
     const findings: Finding[] = [];
@@ -22,6 +23,7 @@ export function syntaxFindings(parseResult: ParseResult): Finding[] {
     for (const error of [...parseResult.lexerErrors, ...parseResult.lexerReport?.diagnostics ?? []]) {
         const line = (error.line ?? 1) - 1;
         const column = (error.column ?? 1) - 1;
+        if (lines.has(line)) continue;
         lines.add(line);
         findings.push(finding('syntax', error.message, { start: { line, character: column }, end: { line, character: column + error.length } }));
     }
@@ -34,7 +36,24 @@ export function syntaxFindings(parseResult: ParseResult): Finding[] {
         lines.add(range.start.line);
         if (!cascade) findings.push(finding('syntax', error.message, range));
     }
-    return findings;
+    return capSyntaxFindings(findings);
+}
+
+/**
+ * The most syntax errors a file reports. A file that is not a spec at all
+ * (a README given by mistake, thousands of stray lines) has an error on every
+ * line; past the first hundred, more rows cost time and hide nothing the user
+ * can act on before fixing the first.
+ */
+export const MAX_SYNTAX_FINDINGS = 100;
+
+/** The first MAX_SYNTAX_FINDINGS by position, then one "and N more" at the first one left out. */
+function capSyntaxFindings(findings: Finding[]): Finding[] {
+    if (findings.length <= MAX_SYNTAX_FINDINGS) return findings;
+    findings.sort(compareFindings);
+    const more = findings.length - MAX_SYNTAX_FINDINGS;
+    const message = `and ${more} more syntax ${more === 1 ? 'error' : 'errors'} from here on: only the first ${MAX_SYNTAX_FINDINGS} of a file are reported (is this an .rpcstate file?)`;
+    return [...findings.slice(0, MAX_SYNTAX_FINDINGS), finding('syntax', message, findings[MAX_SYNTAX_FINDINGS].range)];
 }
 
 /**

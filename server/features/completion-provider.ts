@@ -13,7 +13,8 @@ import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer
 import { catalogEntryMarkdown, ruleEffectText } from './catalog-markdown.js';
 import { completionTokenWindow } from './completion-token-window.js';
 import type { RpcstateSnippet } from './completion-snippets.js';
-import { CLIENT_TABLE_SNIPPET, KEYWORD_DOCS, NEW_STATE_SNIPPET, SERVER_TABLE_SNIPPET } from './completion-snippets.js';
+import { CLIENT_TABLE_SNIPPET, NEW_STATE_SNIPPET, SERVER_TABLE_SNIPPET } from './completion-snippets.js';
+import { KEYWORD_DOCS } from './keyword-docs.js';
 import { sideOf } from './hover-provider.js';
 import { phasesWhileEditing } from './machine-analysis.js';
 import { stateActionEntry, USUAL_OUTCOMES } from './outcome-meaning.js';
