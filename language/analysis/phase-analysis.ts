@@ -138,22 +138,32 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         return { path, phases };
     };
 
-    /** The step of the path that put the call into its current phase: `RpcAsyncCompleteCall in Fin`. */
-    const culpritOf = (edgesTaken: readonly PathEdge[], phases: readonly Phase[], current: Phase): string | undefined => {
-        for (let i = edgesTaken.length - 1; i >= 0; i--) {
-            if (phases[i] !== current) {
-                const { state, transition } = edgesTaken[i];
-                const row = actionRows[graph.index.get(state.name)!];
-                if (state.action && row && row !== 'blocked') {
-                    const p = phaseIndex.get(phases[i])!;
-                    const after = transition.outcome !== undefined && transition.outcome === row.specialOutcome ? row.specialNext[p] : row.next[p];
-                    if (after >= 0 && PHASES[after] !== phases[i]) return `${actionLabel(state.action)} in ${state.name}`;
-                }
-                if (transition.effect) return `${actionLabel(transition.effect)} on the way out of ${state.name}`;
-                return undefined;
+    /**
+     * The last step of the path that changed the call's phase (so the one that
+     * put it into its current phase): an action (`RpcAsyncCompleteCall in Fin`)
+     * or an effect (`... on the way out of W`). For an offending effect the path
+     * ends in the effect's own state, whose action also counts (`extraEdge`).
+     */
+    const culpritOf = (edgesTaken: readonly PathEdge[], phases: readonly Phase[], extraEdge?: PathEdge): string | undefined => {
+        let culprit: string | undefined;
+        const walk = (edge: PathEdge, entering: Phase, withEffect: boolean) => {
+            const { state, transition } = edge;
+            const s = graph.index.get(state.name)!;
+            let p = phaseIndex.get(entering)!;
+            const action = actionRows[s];
+            if (state.action && action && action !== 'blocked') {
+                const after = transition.outcome !== undefined && transition.outcome === action.specialOutcome ? action.specialNext[p] : action.next[p];
+                if (after >= 0 && after !== p) culprit = `${actionLabel(state.action)} in ${state.name}`;
+                if (after >= 0) p = after;
             }
-        }
-        return undefined;
+            const effect = withEffect ? effectRows[s]?.[state.transitions.indexOf(transition)] : undefined;
+            if (transition.effect && effect && effect !== 'blocked' && effect.next[p] >= 0 && effect.next[p] !== p) {
+                culprit = `${actionLabel(transition.effect)} on the way out of ${state.name}`;
+            }
+        };
+        edgesTaken.forEach((edge, i) => walk(edge, phases[i], true));
+        if (extraEdge) walk(extraEdge, phases[edgesTaken.length], false);
+        return culprit;
     };
 
     const report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
@@ -168,7 +178,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         const message = legalityMessage({
             code, side, role, label, state: state.name, phase,
             path: pathSummary(shown, state),
-            culprit: culpritOf(taken.path.edges, taken.phases, phase),
+            culprit: culpritOf(taken.path.edges, taken.phases, role === 'effect' ? extraEdge : undefined),
             dispatchStates, endState: endName,
         });
         const final = role === 'transition'
