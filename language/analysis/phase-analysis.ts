@@ -84,8 +84,15 @@ class PhaseBits implements PhaseLookup {
     }
 }
 
-export function explorePhases(graph: MachineGraph): PhaseExploration {
-    const { machine, states, edgeStart, edgeTarget } = graph;
+/** The step rule's tables for one machine: each action and effect resolved to its compiled catalog rule. */
+interface CompiledMachine {
+    readonly actionRows: Array<Compiled | undefined>;
+    readonly effectRows: Array<Array<Compiled | undefined> | undefined>;
+    readonly dispatchStates: string[];
+}
+
+function compileMachine(graph: MachineGraph): CompiledMachine {
+    const { machine, states } = graph;
     const side = machine.side;
     const n = states.length;
     // One pass over the states: each action and effect resolved to its compiled catalog rule.
@@ -109,20 +116,30 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         });
         effectRows[s] = row;
     }
+    return { actionRows, effectRows, dispatchStates };
+}
+
+/** The search's parent pointers: each (state × phase) node's parent, the transition taken, and its depth. */
+interface SearchTree {
+    readonly parentNode: Int32Array;
+    readonly parentEdge: Int32Array;
+    readonly depth: Int32Array;
+}
+
+type Report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
+    node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => void;
+
+/**
+ * The report text: a finding for an offending element, with its shortest
+ * path, the phases along it and the step that put the call in its phase.
+ * One finding per element and code.
+ */
+function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: SearchTree, findings: Finding[]): Report {
+    const { machine, states } = graph;
+    const side = machine.side;
+    const { actionRows, effectRows, dispatchStates } = compiled;
+    const { parentNode, parentEdge, depth } = tree;
     const endName = states[graph.end].name;
-
-    const visited = new Uint8Array(n * PHASE_COUNT);
-    const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const depth = new Int32Array(n * PHASE_COUNT);
-    const queue = new Int32Array(n * PHASE_COUNT);
-    let head = 0;
-    let tail = 0;
-    const startNode = graph.initial * PHASE_COUNT + phaseIndex.get(INITIAL_PHASE[side])!;
-    visited[startNode] = 1;
-    queue[tail++] = startNode;
-
-    const findings: Finding[] = [];
     const reported = new Map<object, Set<LegalityCode>>();
 
     /** The reported path to a node, with the phase on entering each listed state. */
@@ -166,7 +183,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         return culprit;
     };
 
-    const report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
+    return (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
         node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => {
         let codes = reported.get(element);
         if (!codes) reported.set(element, codes = new Set());
@@ -186,6 +203,28 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
             : { message: `${state.name}: ${label} with ${PHASE_LABELS[phase]}`, range: element.range };
         findings.push(finding(code, message, element.range, { machine: machine.name, path: pathSteps(shown, final) }));
     };
+}
+
+export function explorePhases(graph: MachineGraph): PhaseExploration {
+    const { machine, states, edgeStart, edgeTarget } = graph;
+    const side = machine.side;
+    const n = states.length;
+    const compiled = compileMachine(graph);
+    const { actionRows, effectRows } = compiled;
+
+    const visited = new Uint8Array(n * PHASE_COUNT);
+    const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
+    const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
+    const depth = new Int32Array(n * PHASE_COUNT);
+    const queue = new Int32Array(n * PHASE_COUNT);
+    let head = 0;
+    let tail = 0;
+    const startNode = graph.initial * PHASE_COUNT + phaseIndex.get(INITIAL_PHASE[side])!;
+    visited[startNode] = 1;
+    queue[tail++] = startNode;
+
+    const findings: Finding[] = [];
+    const report = legalityReporter(graph, compiled, { parentNode, parentEdge, depth }, findings);
 
     while (head < tail) {
         const node = queue[head++];
