@@ -5,6 +5,7 @@ import { generateHandlersCommand } from './generate-handlers.js';
 import { registerCommands, type RpcstateCommand } from './commands.js';
 import { isCheckedDocument } from './language-client.js';
 import { restartServerCommand } from './restart-server.js';
+import { stepInterleavingCommand } from './step-interleaving.js';
 import { unsupportedRuntime } from './runtime-check.js';
 import { ServerLifecycle } from './server-lifecycle.js';
 import { TimingLog } from './timing-log.js';
@@ -30,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         checkWorkspaceCommand(server, output),
         generateHandlersCommand(server, output),
         showDiagramCommand(context, server),
+        stepInterleavingCommand(server),
     ];
     registerCommands(context, commands);
 

@@ -84,8 +84,15 @@ class PhaseBits implements PhaseLookup {
     }
 }
 
-export function explorePhases(graph: MachineGraph): PhaseExploration {
-    const { machine, states, edgeStart, edgeTarget } = graph;
+/** The step rule's tables for one machine: each action and effect resolved to its compiled catalog rule. */
+interface CompiledMachine {
+    readonly actionRows: Array<Compiled | undefined>;
+    readonly effectRows: Array<Array<Compiled | undefined> | undefined>;
+    readonly dispatchStates: string[];
+}
+
+function compileMachine(graph: MachineGraph): CompiledMachine {
+    const { machine, states } = graph;
     const side = machine.side;
     const n = states.length;
     // One pass over the states: each action and effect resolved to its compiled catalog rule.
@@ -109,20 +116,30 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         });
         effectRows[s] = row;
     }
+    return { actionRows, effectRows, dispatchStates };
+}
+
+/** The search's parent pointers: each (state × phase) node's parent, the transition taken, and its depth. */
+interface SearchTree {
+    readonly parentNode: Int32Array;
+    readonly parentEdge: Int32Array;
+    readonly depth: Int32Array;
+}
+
+type Report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
+    node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => void;
+
+/**
+ * The report text: a finding for an offending element, with its shortest
+ * path, the phases along it and the step that put the call in its phase.
+ * One finding per element and code.
+ */
+function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: SearchTree, findings: Finding[]): Report {
+    const { machine, states } = graph;
+    const side = machine.side;
+    const { actionRows, effectRows, dispatchStates } = compiled;
+    const { parentNode, parentEdge, depth } = tree;
     const endName = states[graph.end].name;
-
-    const visited = new Uint8Array(n * PHASE_COUNT);
-    const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const depth = new Int32Array(n * PHASE_COUNT);
-    const queue = new Int32Array(n * PHASE_COUNT);
-    let head = 0;
-    let tail = 0;
-    const startNode = graph.initial * PHASE_COUNT + phaseIndex.get(INITIAL_PHASE[side])!;
-    visited[startNode] = 1;
-    queue[tail++] = startNode;
-
-    const findings: Finding[] = [];
     const reported = new Map<object, Set<LegalityCode>>();
 
     /** The reported path to a node, with the phase on entering each listed state. */
@@ -138,25 +155,35 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         return { path, phases };
     };
 
-    /** The step of the path that put the call into its current phase: `RpcAsyncCompleteCall in Fin`. */
-    const culpritOf = (edgesTaken: readonly PathEdge[], phases: readonly Phase[], current: Phase): string | undefined => {
-        for (let i = edgesTaken.length - 1; i >= 0; i--) {
-            if (phases[i] !== current) {
-                const { state, transition } = edgesTaken[i];
-                const row = actionRows[graph.index.get(state.name)!];
-                if (state.action && row && row !== 'blocked') {
-                    const p = phaseIndex.get(phases[i])!;
-                    const after = transition.outcome !== undefined && transition.outcome === row.specialOutcome ? row.specialNext[p] : row.next[p];
-                    if (after >= 0 && PHASES[after] !== phases[i]) return `${actionLabel(state.action)} in ${state.name}`;
-                }
-                if (transition.effect) return `${actionLabel(transition.effect)} on the way out of ${state.name}`;
-                return undefined;
+    /**
+     * The last step of the path that changed the call's phase (so the one that
+     * put it into its current phase): an action (`RpcAsyncCompleteCall in Fin`)
+     * or an effect (`... on the way out of W`). For an offending effect the path
+     * ends in the effect's own state, whose action also counts (`extraEdge`).
+     */
+    const culpritOf = (edgesTaken: readonly PathEdge[], phases: readonly Phase[], extraEdge?: PathEdge): string | undefined => {
+        let culprit: string | undefined;
+        const walk = (edge: PathEdge, entering: Phase, withEffect: boolean) => {
+            const { state, transition } = edge;
+            const s = graph.index.get(state.name)!;
+            let p = phaseIndex.get(entering)!;
+            const action = actionRows[s];
+            if (state.action && action && action !== 'blocked') {
+                const after = transition.outcome !== undefined && transition.outcome === action.specialOutcome ? action.specialNext[p] : action.next[p];
+                if (after >= 0 && after !== p) culprit = `${actionLabel(state.action)} in ${state.name}`;
+                if (after >= 0) p = after;
             }
-        }
-        return undefined;
+            const effect = withEffect ? effectRows[s]?.[state.transitions.indexOf(transition)] : undefined;
+            if (transition.effect && effect && effect !== 'blocked' && effect.next[p] >= 0 && effect.next[p] !== p) {
+                culprit = `${actionLabel(transition.effect)} on the way out of ${state.name}`;
+            }
+        };
+        edgesTaken.forEach((edge, i) => walk(edge, phases[i], true));
+        if (extraEdge) walk(extraEdge, phases[edgesTaken.length], false);
+        return culprit;
     };
 
-    const report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
+    return (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
         node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => {
         let codes = reported.get(element);
         if (!codes) reported.set(element, codes = new Set());
@@ -168,7 +195,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         const message = legalityMessage({
             code, side, role, label, state: state.name, phase,
             path: pathSummary(shown, state),
-            culprit: culpritOf(taken.path.edges, taken.phases, phase),
+            culprit: culpritOf(taken.path.edges, taken.phases, role === 'effect' ? extraEdge : undefined),
             dispatchStates, endState: endName,
         });
         const final = role === 'transition'
@@ -176,6 +203,28 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
             : { message: `${state.name}: ${label} with ${PHASE_LABELS[phase]}`, range: element.range };
         findings.push(finding(code, message, element.range, { machine: machine.name, path: pathSteps(shown, final) }));
     };
+}
+
+export function explorePhases(graph: MachineGraph): PhaseExploration {
+    const { machine, states, edgeStart, edgeTarget } = graph;
+    const side = machine.side;
+    const n = states.length;
+    const compiled = compileMachine(graph);
+    const { actionRows, effectRows } = compiled;
+
+    const visited = new Uint8Array(n * PHASE_COUNT);
+    const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
+    const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
+    const depth = new Int32Array(n * PHASE_COUNT);
+    const queue = new Int32Array(n * PHASE_COUNT);
+    let head = 0;
+    let tail = 0;
+    const startNode = graph.initial * PHASE_COUNT + phaseIndex.get(INITIAL_PHASE[side])!;
+    visited[startNode] = 1;
+    queue[tail++] = startNode;
+
+    const findings: Finding[] = [];
+    const report = legalityReporter(graph, compiled, { parentNode, parentEdge, depth }, findings);
 
     while (head < tail) {
         const node = queue[head++];

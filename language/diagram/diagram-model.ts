@@ -6,6 +6,7 @@ import type { Finding } from '../analysis/finding.js';
 import { breadthFirst, buildMachineGraph } from '../analysis/machine-graph.js';
 import type { MachineModel, ProtocolModel, Side, StateModel, TransitionModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
+import type { DiagramInterleaving } from './interleaving-overlay.js';
 
 /**
  * The diagram model: what a picture of a protocol shows, as plain JSON (it
@@ -25,6 +26,8 @@ export interface DiagramModel {
     readonly syntaxErrors: readonly DiagramProblem[];
     /** Findings on no drawn element (e.g. duplicate-machine on a machine that is drawn under another id). */
     readonly otherFindings: readonly DiagramFinding[];
+    /** A client × server deadlock drawn on the machines (interleaving-overlay.ts); absent otherwise. */
+    readonly interleaving?: DiagramInterleaving;
 }
 
 export interface DiagramFinding {
@@ -74,6 +77,8 @@ export interface DiagramState {
     /** What a click selects: the state's name. */
     readonly selectionRange: SourceRange;
     readonly findings: readonly DiagramFinding[];
+    /** In a drawn deadlock: the machine waits forever here (what the box says). */
+    readonly waits?: string;
 }
 
 export interface DiagramTransition {
@@ -88,6 +93,8 @@ export interface DiagramTransition {
     readonly range: SourceRange;
     readonly selectionRange: SourceRange;
     readonly findings: readonly DiagramFinding[];
+    /** In a drawn deadlock: the numbers of the interleaving's steps that take this transition. */
+    readonly steps?: readonly number[];
 }
 
 /** The label of a default transition: parentheses cannot be in an outcome name, so it cannot be mistaken for one. */

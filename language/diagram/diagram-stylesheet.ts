@@ -31,6 +31,10 @@ export const DIAGRAM_RULES = `
 .rpcstate-diagram .rs-has-error .rs-state-box, .rpcstate-diagram .rs-has-error .rs-end-outer, .rpcstate-diagram .rs-has-error.rs-edge .rs-edge-line { stroke: var(--rs-error); stroke-width: 2; }
 .rpcstate-diagram .rs-has-error.rs-machine .rs-machine-frame { stroke: var(--rs-error); stroke-width: 2; }
 .rpcstate-diagram .rs-has-error > .rs-state-name, .rpcstate-diagram .rs-has-error.rs-edge .rs-edge-label, .rpcstate-diagram .rs-has-error > .rs-machine-title { fill: var(--rs-error); }
+.rpcstate-diagram .rs-state-waiting { fill: var(--rs-error); font-weight: bold; }
+.rpcstate-diagram .rs-waiting .rs-state-box { stroke: var(--rs-error); stroke-width: 2.5; stroke-dasharray: 6 2; }
+.rpcstate-diagram .rs-step .rs-edge-line { stroke: var(--rs-highlight); stroke-width: 2.5; }
+.rpcstate-diagram .rs-step .rs-edge-label { fill: var(--rs-highlight); font-weight: bold; }
 .rpcstate-diagram .rs-selected .rs-state-box, .rpcstate-diagram .rs-selected .rs-end-outer, .rpcstate-diagram .rs-selected.rs-edge .rs-edge-line { stroke: var(--rs-highlight); stroke-width: 3; }
 .rpcstate-diagram .rs-selected.rs-edge .rs-edge-label { fill: var(--rs-highlight); font-weight: bold; }
 `;

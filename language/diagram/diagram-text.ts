@@ -17,7 +17,7 @@ const DESCRIPTION_MAX_LINES = 2;
 
 export interface TextLine {
     readonly text: string;
-    readonly kind: 'name' | 'description' | 'action';
+    readonly kind: 'name' | 'description' | 'action' | 'waiting';
 }
 
 export function textWidth(text: string, fontSize: number): number {
@@ -40,13 +40,14 @@ export function shorten(text: string, max: number): string {
     return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** The lines of a state box: its name, its description wrapped to a few lines, its action. */
+/** The lines of a state box: its name, its description wrapped to a few lines, its action, and in a drawn deadlock that it waits there. */
 export function stateLines(state: DiagramState): TextLine[] {
     const lines: TextLine[] = [{ text: shorten(state.name, MAX_NAME_CHARS), kind: 'name' }];
     if (state.description) {
         for (const text of wrap(singleLine(state.description), DESCRIPTION_LINE_CHARS, DESCRIPTION_MAX_LINES)) lines.push({ text, kind: 'description' });
     }
     if (state.actionLabel) lines.push({ text: shorten(singleLine(state.actionLabel), MAX_NAME_CHARS), kind: 'action' });
+    if (state.waits) lines.push({ text: shorten(singleLine(state.waits), MAX_NAME_CHARS), kind: 'waiting' });
     return lines;
 }
 

@@ -8,7 +8,7 @@ import { edgeLabelText, INITIAL_MARKER_SUFFIX, machineTitle } from './elk-layout
  * Every id and label is a quoted DOT string built by `dotString`, so no text
  * of the spec can end a string, start an HTML-like label or add an attribute.
  */
-const COLORS = { error: '#cf222e', warning: '#9a6700', muted: '#59636e' } as const;
+const COLORS = { error: '#cf222e', warning: '#9a6700', muted: '#59636e', step: '#0969da' } as const;
 
 export function writeDot(diagram: DiagramModel): string {
     const out: string[] = [];
@@ -37,6 +37,7 @@ export function writeDot(diagram: DiagramModel): string {
                 `tooltip=${dotString([transition.label, ...findingLines(transition.findings)].join('\n'))}`];
             const color = colorOf(transition.findings);
             if (color) attributes.push(`color=${dotString(color)}`, `fontcolor=${dotString(color)}`, 'penwidth=2');
+            else if (transition.steps) attributes.push(`color=${dotString(COLORS.step)}`, `fontcolor=${dotString(COLORS.step)}`, 'penwidth=2.5');
             if (reachable.get(transition.source) === false) attributes.push('style=dashed');
             out.push(`  ${dotString(transition.source)} -> ${dotString(transition.target)} [${attributes.join(', ')}];`);
         }
@@ -61,9 +62,9 @@ function stateAttributes(state: DiagramState): string {
     const label = `"${lines.map(line => dotString(singleLine(line)).slice(1, -1)).join('\\n')}"`;
     const attributes = [`id=${dotString(state.id)}`, `label=${label}`, `tooltip=${dotString(tooltip(state))}`];
     if (state.end) attributes.push('shape=doublecircle', 'width=0.3', 'fontsize=10');
-    const styles = [...(state.end ? [] : ['rounded']), ...(state.reachable ? [] : ['dashed']), ...(state.missing ? ['dotted'] : [])];
+    const styles = [...(state.end ? [] : ['rounded']), ...(state.reachable && !state.waits ? [] : ['dashed']), ...(state.missing ? ['dotted'] : [])];
     if (styles.length > 0) attributes.push(`style=${dotString(styles.join(','))}`);
-    const color = state.missing ? COLORS.error : colorOf(state.findings);
+    const color = state.missing || state.waits ? COLORS.error : colorOf(state.findings);
     if (color) attributes.push(`color=${dotString(color)}`, 'penwidth=2');
     if (!state.reachable) attributes.push(`fontcolor=${dotString(COLORS.muted)}`);
     return attributes.join(', ');

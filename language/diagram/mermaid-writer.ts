@@ -18,6 +18,7 @@ export function writeMermaid(diagram: DiagramModel): string {
     out.push(`    %% protocol ${mermaidComment(diagram.protocol)}`);
     if (diagram.syntaxErrors.length > 0) out.push('    %% the text has syntax errors: this shows what parsed');
     out.push('    classDef error stroke:#cf222e,stroke-width:2px', '    classDef warning stroke:#9a6700,stroke-width:2px', '    classDef unreachable stroke-dasharray:5 3,color:#59636e');
+    if (diagram.interleaving) out.push('    classDef waiting stroke:#cf222e,stroke-width:3px,stroke-dasharray:6 2', `    %% deadlock: ${mermaidComment(diagram.interleaving.summary)}`);
     let nextState = 0;
     diagram.machines.forEach((machine, m) => {
         const ids = new Map<string, string>();
@@ -66,6 +67,7 @@ function mermaidComment(text: string): string {
 }
 
 function stateClass(state: DiagramState): string | undefined {
+    if (state.waits) return 'waiting';
     if (state.missing || hasSeverity(state.findings, 'error')) return 'error';
     if (hasSeverity(state.findings, 'warning')) return 'warning';
     return state.reachable ? undefined : 'unreachable';

@@ -69,7 +69,7 @@ export function renderDiagramSvg(diagram: DiagramModel, layout: DiagramLayout, o
             continue;
         }
         const source = stateById.get(transition.source);
-        const classes = ['rs-edge', ...severityClasses(transition.findings), ...(source && !source.reachable ? ['rs-unreachable'] : [])];
+        const classes = ['rs-edge', ...severityClasses(transition.findings), ...(source && !source.reachable ? ['rs-unreachable'] : []), ...(transition.steps ? ['rs-step'] : [])];
         const hasError = transition.findings.some(f => f.severity === 'error');
         const points = clipToCircles(edge.points, nodes.get(transition.source), nodes.get(transition.target));
         const d = pathData(points);
@@ -108,7 +108,7 @@ export function escapeXml(text: string): string {
 
 function stateNode(state: DiagramState, node: NodeBox): string {
     const classes = ['rs-state', ...(state.end ? ['rs-end'] : []), ...(state.initial ? ['rs-initial-state'] : []), ...(state.missing ? ['rs-missing'] : []),
-        ...(state.reachable ? [] : ['rs-unreachable']), ...severityClasses(state.findings)];
+        ...(state.reachable ? [] : ['rs-unreachable']), ...severityClasses(state.findings), ...(state.waits ? ['rs-waiting'] : [])];
     const out = [`<g class="${classes.join(' ')}" data-id="${escapeXml(state.id)}">`, `<title>${escapeXml(stateTooltip(state))}</title>`];
     if (node.kind === 'end') {
         const r = node.width / 2;
@@ -136,6 +136,7 @@ function stateTooltip(state: DiagramState): string {
     if (state.actionLabel) lines.push(`action: ${state.actionLabel}`);
     if (state.phases.length > 0) lines.push(`on entry: ${state.phases.join('; ')}`);
     if (!state.reachable) lines.push('unreachable from the initial state');
+    if (state.waits) lines.push(state.waits);
     lines.push(...findingLines(state.findings));
     return lines.join('\n');
 }
@@ -157,6 +158,7 @@ function bannerLines(diagram: DiagramModel): string[] {
         lines.push(`${diagram.syntaxErrors.length} syntax error${diagram.syntaxErrors.length === 1 ? '' : 's'}: the diagram shows what parsed. Line ${first.range.start.line + 1}: ${oneLine(first.message)}`);
     }
     for (const f of diagram.otherFindings) lines.push(`${f.severity} ${f.code}: ${oneLine(f.message)}`);
+    if (diagram.interleaving) lines.push(`deadlock, ${diagram.interleaving.steps} steps numbered on the transitions: ${oneLine(diagram.interleaving.summary)}`);
     return lines.length > MAX_BANNER_LINES ? [...lines.slice(0, MAX_BANNER_LINES - 1), `… and ${lines.length - MAX_BANNER_LINES + 1} more problems`] : lines;
 }
 

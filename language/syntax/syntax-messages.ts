@@ -1,5 +1,7 @@
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import { LangiumParserErrorMessageProvider } from 'langium';
+import type { KindKeyword } from './keywords.js';
+import { KEYWORDS } from './keywords.js';
 
 /**
  * Parse errors that read like a person wrote them: "expected `->` and a
@@ -46,11 +48,19 @@ function tokenWant(type: TokenType): string {
     }
 }
 
-const KEYWORDS = new Set(['protocol', 'client', 'server', 'initial', 'state', 'end', 'call', 'dispatch', 'await', 'invoke', 'raise', 'on']);
+const RESERVED = new Set(KEYWORDS.words);
+
+/** What the messages call the name an action or effect keyword requires; `NAME` for one not listed. */
+const NAME_PLACEHOLDER: Readonly<Record<string, string>> = { await: 'EVENT', invoke: 'FUNCTION' };
+
+/** `call`, `dispatch`, `await EVENT`, ...: the grammar's kind keywords as a message lists them. */
+function kindList(keywords: readonly KindKeyword[]): string {
+    return orList(keywords.map(({ keyword, named }) => `\`${keyword}${named ? ` ${NAME_PLACEHOLDER[keyword] ?? 'NAME'}` : ''}\``));
+}
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === undefined || token.image === '') return 'end of file';
-    return KEYWORDS.has(token.image) ? `keyword \`${token.image}\`` : `\`${token.image}\``;
+    return RESERVED.has(token.image) ? `keyword \`${token.image}\`` : `\`${token.image}\``;
 }
 
 function unique<T>(items: T[]): T[] {
@@ -63,14 +73,16 @@ function orList(items: string[]): string {
 
 /** The reserved-word hint, when a keyword stands where a name was wanted. */
 function keywordAsName(want: string, actual: IToken): string {
-    return want === 'a name' && KEYWORDS.has(actual.image) ? ` \`${actual.image}\` is a keyword and cannot be used as a name.` : '';
+    return want === 'a name' && RESERVED.has(actual.image) ? ` \`${actual.image}\` is a keyword and cannot be used as a name.` : '';
 }
 
 function mismatchMessage(want: string, actual: IToken, previous: IToken | undefined, rule: string): string {
     const prev = previous?.image;
     const tail = `, found ${found(actual)}.${keywordAsName(want, actual)}`;
     if (want === '`->`' && rule === 'Transition') {
-        return `Expected \`->\` and a target state after ${prev && !KEYWORDS.has(prev) ? `\`on ${prev}\`` : `\`${prev ?? 'on'}\``}${tail}`;
+        // `previous` is one token: a name before the missing `->` may follow `on` (an outcome) or
+        // `invoke` (an effect), so the message quotes the name alone rather than guess which.
+        return `Expected \`->\` and a target state after \`${prev ?? 'on'}\`${tail}`;
     }
     if (want === 'a name') {
         switch (prev) {
@@ -106,8 +118,8 @@ function alternativesMessage(wants: string[], actual: IToken | undefined, previo
         case 'Side':
         case 'Machine': return `Expected \`client\` or \`server\` to start a machine${tail}`;
         case 'State': return `Expected a state (\`state\`, \`initial state\` or \`end state\`)${tail}`;
-        case 'Action': return `Expected an action (\`call\`, \`dispatch\`, \`await EVENT\`, \`invoke FUNCTION\` or \`raise\`)${tail}`;
-        case 'Effect': return `Expected an effect after \`${prev}\` (\`raise\` or \`invoke FUNCTION\`)${tail}`;
+        case 'Action': return `Expected an action (${kindList(KEYWORDS.actions)})${tail}`;
+        case 'Effect': return `Expected an effect after \`${prev}\` (${kindList(KEYWORDS.effects)})${tail}`;
         case 'Transition': return `Expected a transition (\`on OUTCOME -> STATE\` or \`-> STATE\`)${tail}`;
     }
     return `Expected ${orList(wants)}${prev ? ` after \`${prev}\`` : ''}${tail}`;

@@ -1,5 +1,5 @@
-import type { AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ReferenceInfo, RootCstNode, Stream } from 'langium';
-import { AstUtils, GrammarAST as Ast } from 'langium';
+import type { AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ParseResult, ReferenceInfo, RootCstNode, Stream } from 'langium';
+import { AstUtils, GrammarAST as Ast, TextDocument } from 'langium';
 import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { Position } from 'vscode-languageserver';
@@ -11,9 +11,11 @@ import { isState } from '../../language/generated/ast.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
 import { catalogEntryMarkdown, ruleEffectText } from './catalog-markdown.js';
+import { completionParsePrefix } from './completion-parse-prefix.js';
 import { completionTokenWindow } from './completion-token-window.js';
 import type { RpcstateSnippet } from './completion-snippets.js';
-import { CLIENT_TABLE_SNIPPET, KEYWORD_DOCS, NEW_STATE_SNIPPET, SERVER_TABLE_SNIPPET } from './completion-snippets.js';
+import { CLIENT_TABLE_SNIPPET, NEW_STATE_SNIPPET, SERVER_TABLE_SNIPPET } from './completion-snippets.js';
+import { KEYWORD_DOCS } from './keyword-docs.js';
 import { sideOf } from './hover-provider.js';
 import { phasesWhileEditing } from './machine-analysis.js';
 import { stateActionEntry, USUAL_OUTCOMES } from './outcome-meaning.js';
@@ -45,6 +47,7 @@ export class RpcstateCompletionProvider extends DefaultCompletionProvider {
 
     /** The CST of the document being completed, so backtracking can lex a window of it (see backtrackToAnyToken). */
     private completedCst: RootCstNode | undefined;
+    private completedParse: ParseResult | undefined;
 
     constructor(services: RpcstateServices) {
         super(services);
@@ -53,7 +56,16 @@ export class RpcstateCompletionProvider extends DefaultCompletionProvider {
 
     protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
         this.completedCst = document.parseResult.value.$cstNode as RootCstNode | undefined;
+        this.completedParse = document.parseResult;
         yield* super.buildContexts(document, position);
+    }
+
+    /** Langium parses from the start of the document to the cursor; inside a machine, less gives the same (completion-parse-prefix.ts). */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const cst = this.completedCst;
+        const prefix = cst && this.completedParse && cst.fullText === document.getText() ? completionParsePrefix(cst, this.completedParse, offset) : undefined;
+        if (prefix === undefined) return super.findFeaturesAt(document, offset);
+        return super.findFeaturesAt(TextDocument.create(document.uri, document.languageId, document.version, prefix), prefix.length);
     }
 
     /**

@@ -9,6 +9,9 @@ import type { CompositionReport } from '../../language/analysis/composition/comp
  */
 export const COMPOSITION_REQUEST = 'rpcstate/composition';
 
+/** The client command that steps through a deadlock's interleaving (client/step-interleaving.ts); the code lens names it. */
+export const STEP_INTERLEAVING_COMMAND = 'rpcstate.stepInterleaving';
+
 export interface CompositionParams {
     /** The document's URI, as a string. */
     readonly uri: string;
@@ -19,4 +22,6 @@ export interface CompositionAnswer {
     /** The version of the text checked (absent for a file not open in the editor). */
     readonly version?: number;
     readonly report: CompositionReport | null;
+    /** The verdict in words, as the code lens says it (`client Caller × server Worker: no deadlock, ...`). */
+    readonly verdict: string;
 }

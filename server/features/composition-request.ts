@@ -3,6 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
+import { compositionVerdict } from '../../language/analysis/composition/composition-report.js';
 import type { CompositionDiagnostics } from './composition-diagnostics.js';
 import { COMPOSITION_REQUEST, type CompositionAnswer, type CompositionParams } from './composition-protocol.js';
 import { WorkerCompositionRunner } from './composition-runner.js';
@@ -33,5 +34,5 @@ export async function compositionOf(shared: LangiumSharedServices, params: Compo
     const services = shared.ServiceRegistry.getServices(uri) as RpcstateLspServices;
     const report = await services.composition.CompositionDiagnostics.report(document, token);
     const open = shared.workspace.TextDocuments?.get(uri.toString());
-    return { uri: uri.toString(), ...(open ? { version: document.textDocument.version } : {}), report: report ?? null };
+    return { uri: uri.toString(), ...(open ? { version: document.textDocument.version } : {}), report: report ?? null, verdict: compositionVerdict(report) };
 }

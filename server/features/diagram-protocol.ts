@@ -17,6 +17,12 @@ export interface DiagramParams {
      * "Export SVG". False or absent: no stylesheet, for a page that styles it.
      */
     readonly standalone?: boolean;
+    /**
+     * Which client × server deadlock to draw on the machines (0-based; its
+     * steps numbered on the transitions, the waiting states marked). Absent:
+     * the first, when the check found one. null: none.
+     */
+    readonly interleaving?: number | null;
 }
 
 export interface DiagramResult {

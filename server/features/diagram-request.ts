@@ -2,10 +2,13 @@ import { DocumentState, URI } from 'langium';
 import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { CancellationToken, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { DiagramModel } from '../../language/diagram/diagram-model.js';
 import { layoutDiagram } from '../../language/diagram/elk-layout.js';
+import { withInterleaving } from '../../language/diagram/interleaving-overlay.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
 import { documentDiagram } from '../../language/pipeline/document-diagram.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
+import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
 import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from './diagram-protocol.js';
 
 /**
@@ -30,12 +33,13 @@ export async function diagramOf(shared: LangiumSharedServices, params: DiagramPa
     if (!shared.ServiceRegistry.hasServices(uri)) throw new ResponseError(ErrorCodes.InvalidParams, `${uri.toString()} is not an .rpcstate file`);
     const services = shared.ServiceRegistry.getServices(uri) as RpcstateServices;
     const document = await currentDocument(shared, uri, cancelToken);
-    const { diagram } = documentDiagram(document, services.analysis.ProtocolAnalyzer);
-    const states = diagram.machines.reduce((n, m) => n + m.states.length, 0);
+    const plain = documentDiagram(document, services.analysis.ProtocolAnalyzer).diagram;
+    const states = plain.machines.reduce((n, m) => n + m.states.length, 0);
     if (states > MAX_STATES_IN_SERVER) {
         throw new ResponseError(ErrorCodes.InvalidRequest, `${states} states are too many to lay out inside the language server `
             + `(more than ${MAX_STATES_IN_SERVER}: laying them out would hold up diagnostics for seconds). Draw it from a terminal: rpcstate diagram FILE --out FILE.svg, or --format dot for Graphviz.`);
     }
+    const diagram = await withDeadlock(plain, document, services, params.interleaving, cancelToken);
     const layout = await layoutDiagram(diagram);
     if (cancelToken.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'diagram request cancelled');
     return {
@@ -46,6 +50,19 @@ export async function diagramOf(shared: LangiumSharedServices, params: DiagramPa
         width: layout.width,
         height: layout.height,
     };
+}
+
+/**
+ * The diagram with a client × server deadlock drawn on it (the one asked
+ * for, by default the first): the check runs after validation, so this
+ * waits for it; cancelled by an edit, the diagram comes without.
+ */
+async function withDeadlock(diagram: DiagramModel, document: LangiumDocument, services: RpcstateServices, which: number | null | undefined, cancelToken: CancellationToken): Promise<DiagramModel> {
+    const composition = (services as Partial<RpcstateLspServices>).composition?.CompositionDiagnostics;
+    if (!composition || which === null) return diagram;
+    const report = await composition.report(document, cancelToken);
+    const trace = report?.deadlocks[typeof which === 'number' ? which : 0];
+    return trace ? withInterleaving(diagram, trace) : diagram;
 }
 
 function parseUri(text: unknown): URI {

@@ -34,9 +34,12 @@ export function stateMarkdown(analyzer: ProtocolAnalyzer, state: State): string 
     lines.push(`Phase of the call on entering: ${statePhasesText(analyzer, state)}`);
     const machine = state.$container as Machine | undefined;
     const incoming: string[] = [];
-    for (const other of isMachine(machine) ? machine.states : []) {
+    // A target resolves to the first state of its name: compare names rather than resolve every reference of the machine.
+    const states = isMachine(machine) ? machine.states : [];
+    const targeted = states.find(other => other.name === state.name) === state;
+    for (const other of targeted ? states : []) {
         for (const transition of other.transitions) {
-            if (transition.target?.ref === state) incoming.push(transitionLabel(transition, other.name));
+            if (transition.target?.$refText === state.name) incoming.push(transitionLabel(transition, other.name));
         }
     }
     lines.push('', `Incoming: ${incoming.length > 0 ? incoming.join(', ') : 'none'}`);

@@ -9,7 +9,9 @@ import { writeMermaid } from '../../language/diagram/mermaid-writer.js';
 import { renderDiagramSvg } from '../../language/diagram/svg-renderer.js';
 import { HAS_CHROMIUM, launchHeadless, type HeadlessBrowser } from '../support/headless-chromium.js';
 import { REPO_ROOT } from '../support/paths.js';
-import { HOSTILE_SPEC, laidOut, PAYLOADS } from './diagram-fixtures.js';
+import { writeInterleavingSequence } from '../../language/diagram/sequence-writer.js';
+import { ladderProtocol } from '../support/ladder-protocol.js';
+import { compositionOfText, HOSTILE_SPEC, laidOut, PAYLOADS } from './diagram-fixtures.js';
 
 /**
  * The pictures in a real browser: the exported SVG, the webview page (with a
@@ -171,6 +173,25 @@ describe.skipIf(!HAS_CHROMIUM)('diagrams in headless Chromium', () => {
         expect(result.text).toContain('<img src=x');
         expect(result.text).toContain('onerror="window.__pwned=2">');
         expect(result.text).toContain('Caller');
+    });
+
+    it('the interleaving as a sequenceDiagram: Mermaid parses and draws it, entity codes shown as the characters', async () => {
+        const report = compositionOfText(ladderProtocol(2, 'waits-for-cancel'))!;
+        const sequence = writeInterleavingSequence(report.deadlocks[1], 'Ladder');
+        await open('/sequence.html', `<!DOCTYPE html><html><body><div id="out"></div><script src="${ORIGIN}/mermaid.min.js"></script></body></html>`);
+        const result = await browser.page.evaluate(async text => {
+            const mermaid = (window as unknown as { mermaid: { initialize(c: object): void; parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> } }).mermaid;
+            mermaid.initialize({ startOnLoad: false });
+            const { svg: drawn } = await mermaid.render('sequence-diagram', text);
+            const parsed = await mermaid.parse(text);
+            document.getElementById('out')!.innerHTML = drawn;
+            return { parsed: parsed !== false, text: document.getElementById('out')!.textContent ?? '' };
+        }, sequence);
+        expect(result.parsed).toBe(true);
+        expect(result.text).toContain('client Climber');
+        expect(result.text).toContain('server Rungs');
+        expect(result.text).toContain('1. C: call Step, then on success -> P0');
+        expect(result.text).toContain('waits forever in Hold');
     });
 
     it('the DOT text: Graphviz (viz.js) lays it out and the markup stays text', async () => {

@@ -3,6 +3,8 @@ import type { DiagramModel } from '../../language/diagram/diagram-model.js';
 import type { DiagramLayout } from '../../language/diagram/elk-layout.js';
 import { layoutDiagram } from '../../language/diagram/elk-layout.js';
 import { documentDiagram } from '../../language/pipeline/document-diagram.js';
+import type { CompositionReport } from '../../language/analysis/composition/composition-report.js';
+import { documentComposition } from '../../language/pipeline/document-composition.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 
 const services = createRpcstateServices(EmptyFileSystem);
@@ -12,6 +14,12 @@ let counter = 0;
 export async function diagramOfText(text: string): Promise<DiagramModel> {
     const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/diagram-test/${counter++}.rpcstate`));
     return documentDiagram(document, services.Rpcstate.analysis.ProtocolAnalyzer).diagram;
+}
+
+/** The client × server check of a text as plain data, as `rpcstate diagram --interleaving` gets it. */
+export function compositionOfText(text: string): CompositionReport | undefined {
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(`/diagram-test/${counter++}.rpcstate`));
+    return documentComposition(document, services.Rpcstate.analysis.ProtocolAnalyzer);
 }
 
 export async function laidOut(text: string): Promise<{ diagram: DiagramModel; layout: DiagramLayout }> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { diagramOf, MAX_STATES_IN_SERVER } from '../../server/features/diagram-request.js';
 import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
 import { openDocument, lsp } from '../support/lsp-in-process.js';
+import { ladderProtocol } from '../support/ladder-protocol.js';
 import { HOSTILE_SPEC } from './diagram-fixtures.js';
 
 /** The language server's `rpcstate/diagram` request, answered in process. */
@@ -35,6 +36,19 @@ describe('rpcstate/diagram request', () => {
         const result = await diagramOf(lsp.shared, { uri: document.uri.toString() });
         expect(result.diagram.syntaxErrors.length).toBeGreaterThan(0);
         expect(result.svg).toContain('rs-banner');
+    });
+
+    it('draws the first client × server deadlock on the machines, or the one asked for, or none', async () => {
+        const document = await openDocument(ladderProtocol(1, 'waits-for-cancel'));
+        const uri = document.uri.toString();
+        const first = await diagramOf(lsp.shared, { uri });
+        expect(first.diagram.interleaving?.summary).toMatch(/^Client Climber can wait forever in WComp/);
+        expect(first.svg).toContain('rs-step');
+        const second = await diagramOf(lsp.shared, { uri, interleaving: 1 });
+        expect(second.diagram.interleaving?.summary).toMatch(/^Server Rungs can wait forever in Hold/);
+        const none = await diagramOf(lsp.shared, { uri, interleaving: null });
+        expect(none.diagram.interleaving).toBeUndefined();
+        expect(none.svg).not.toContain('rs-step');
     });
 
     it('refuses a document too large to lay out in the server, and says what to do instead', async () => {

@@ -4,7 +4,7 @@
  * Chromium: Check Workspace before anything is opened, the documented tables
  * without problems, a broken file with squiggles and Problems rows carrying
  * the contract's codes, a hover, a quick fix, a completion after `->`, a
- * restart. The timing lines of the "rpcstate" output channel are printed.
+ * restart, the diagram, and a client × server deadlock stepped through from its lens. The timing lines of the "rpcstate" output channel are printed.
  *
  *   npm run test:e2e      (setup + package + this)
  *
@@ -44,6 +44,7 @@ const SHARED_EXAMPLES = join(REPO_ROOT, '..', 'shared', 'examples');
 const HAS_SHARED = existsSync(join(SHARED_EXAMPLES, 'async-call.rpcstate'));
 const DOCUMENTED = HAS_SHARED ? join(SHARED_EXAMPLES, 'async-call.rpcstate') : join(REPO_ROOT, 'examples', 'documented-tables.rpcstate');
 const BROKEN = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'broken.rpcstate');
+const CANCEL_WAIT = join(REPO_ROOT, 'test', 'e2e', 'fixtures', 'cancel-wait.rpcstate');
 /** Never opened in the workbench: only Check Workspace can put these into Problems. */
 const UNOPENED = HAS_SHARED ? join(SHARED_EXAMPLES, 'lint') : join(REPO_ROOT, 'test', 'cases');
 /** The "rpcstate" output channel is a log channel: VS Code writes it to the extension's log folder. */
@@ -113,6 +114,7 @@ describe.skipIf(problem !== undefined)('the rpcstate extension in code-server', 
         await mkdir(join(ws, 'lint'), { recursive: true });
         await copyFile(DOCUMENTED, join(ws, 'async-call.rpcstate'));
         await copyFile(BROKEN, join(ws, 'broken.rpcstate'));
+        await copyFile(CANCEL_WAIT, join(ws, 'cancel-wait.rpcstate'));
         unopened = (await readdir(UNOPENED)).filter(f => f.endsWith('.rpcstate')).sort();
         for (const f of unopened) await copyFile(join(UNOPENED, f), join(ws, 'lint', f));
         server = await startCodeServer({ vsixPath: VSIX, workspaceFolder: ws, label: 'extension-e2e' });
@@ -150,8 +152,8 @@ describe.skipIf(problem !== undefined)('the rpcstate extension in code-server', 
             pathFilter: OUTPUT_LOG,
             timeoutMs: 30_000,
         });
-        // async-call + broken + every unopened file
-        expect(Number(checked.match[1])).toBe(unopened.length + 2);
+        // async-call + broken + cancel-wait + every unopened file
+        expect(Number(checked.match[1])).toBe(unopened.length + 3);
         expect(Number(checked.match[2])).toBeGreaterThan(0);
         await page.locator('.notification-toast', { hasText: /rpcstate: checked \d+ files/ }).first().waitFor({ timeout: 15_000 });
         // File rows of the Problems tree name files nobody opened.
@@ -311,5 +313,27 @@ describe.skipIf(problem !== undefined)('the rpcstate extension in code-server', 
         await expect.poll(async () => (await selection.innerText().catch(() => '')).replace(/\s+/g, ' '), { timeout: 15_000 })
             .toMatch(/Ln 12, Col \d+ \(5 selected\)/);
         await screenshot(page, 'extension-diagram-selected');
+    });
+
+    it('a client × server deadlock: the second publish adds protocol-deadlock, the lens steps through it in both machines', async () => {
+        await page.keyboard.press('Escape');
+        await openFile(page, 'cancel-wait.rpcstate');
+        await waitForProblems(page, r => markersOf(r, 'protocol-deadlock').length === 2);
+        const lens = page.locator('.editor-instance .contentWidgets .codelens-decoration a', { hasText: 'Step through a deadlock' }).first();
+        await lens.waitFor({ state: 'visible', timeout: 30_000 });
+        expect(await page.locator('.editor-instance .codelens-decoration', { hasText: /client Caller × server Worker: 2 deadlocks, \d+ joint points explored/ }).count()).toBeGreaterThan(0);
+        await lens.click();
+        // Two deadlocks: choose the first, then the steps list opens.
+        const rows = page.locator('.quick-input-widget .monaco-list-row');
+        await rows.filter({ hasText: 'client Caller waits forever in WComp' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.press('Enter');
+        await rows.filter({ hasText: '2. server Worker' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        await page.keyboard.press('ArrowDown');
+        // Step 2 selects `on slow -> Hold` in the server and, as a second selection, WComp in the client.
+        const selection = page.locator('.statusbar-item[id="status.editor.selection"]');
+        await expect.poll(async () => (await selection.innerText().catch(() => '')).replace(/\s+/g, ' '), { timeout: 15_000 })
+            .toMatch(/2 selections/);
+        await screenshot(page, 'extension-deadlock-stepper');
+        await page.keyboard.press('Enter');
     });
 });

@@ -1,3 +1,4 @@
+import { KEYWORDS as GRAMMAR_KEYWORDS } from '../../language/syntax/keywords.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 /** Tokens as a person would edit them: words, strings, comments, punctuation, whitespace. */
@@ -7,7 +8,8 @@ export function roughTokens(text: string): string[] {
 
 export type Mutation = 'delete' | 'duplicate' | 'swap' | 'truncate' | 'bytes' | 'insert-keyword';
 const MUTATIONS: Mutation[] = ['delete', 'duplicate', 'swap', 'truncate', 'bytes', 'insert-keyword'];
-const KEYWORDS = ['protocol', 'client', 'server', 'initial', 'state', 'end', 'call', 'dispatch', 'await', 'invoke', 'raise', 'on', '->', '{', '}', '"', '/*'];
+/** The grammar's keywords (read from rpcstate.langium), and the openers of a string and a comment. */
+const KEYWORDS = [...GRAMMAR_KEYWORDS.all, '"', '/*'];
 
 /** `count` mutated versions of `text`, each with 1 to 4 mutations, deterministic for a seed. */
 export function mutate(text: string, count: number, seed: number): Array<{ mutations: Mutation[]; text: string }> {

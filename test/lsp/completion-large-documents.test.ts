@@ -27,7 +27,15 @@ class WindowBacktracking extends RpcstateCompletionProvider {
     }
 }
 
+/** Ours, but its parser reads from the start of the document to the cursor, as Langium's does. */
+class WholePrefixCompletion extends RpcstateCompletionProvider {
+    protected override findFeaturesAt(document: Parameters<DefaultCompletionProvider['findFeaturesAt']>[0], offset: number) {
+        return DefaultCompletionProvider.prototype['findFeaturesAt'].call(this, document, offset);
+    }
+}
+
 const whole = new WholeTextBacktracking(rpcstate as LangiumServices);
+const wholePrefix = new WholePrefixCompletion(rpcstate as RpcstateServices);
 const windowed = new WindowBacktracking(rpcstate as RpcstateServices);
 
 const example = readFileSync(rpcstateFilesUnder(OWN_EXAMPLES)[0], 'utf8');
@@ -53,6 +61,15 @@ describe('completion in large documents', () => {
         const document = await parse(text);
         for (let offset = 0; offset <= text.length; offset++) {
             expect(windowed.at(document, offset), `offset ${offset}`).toEqual(whole.at(text, offset));
+        }
+    });
+
+    it.each(texts.slice(0, 8))('offers the same items at every offset when its parser reads only the current state: $name', async ({ text }) => {
+        const document = await parse(text);
+        for (let offset = 0; offset <= text.length; offset++) {
+            const position = document.textDocument.positionAt(offset);
+            const params = { textDocument: { uri: document.uri.toString() }, position };
+            expect(await rpcstate.lsp.CompletionProvider!.getCompletion(document, params), `offset ${offset}`).toEqual(await wholePrefix.getCompletion(document, params));
         }
     });
 

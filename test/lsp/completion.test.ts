@@ -134,7 +134,7 @@ describe('completion', () => {
             text: 'protocol P\nserver S {\n  <|>\n}\n',
             index: 0,
             assert: list => {
-                const snippet = list.items.find(item => item.label === 'state block');
+                const snippet = list.items.find(item => item.label === 'new state');
                 expect(snippet?.insertTextFormat).toBe(2);
                 expect(list.items.map(item => item.label)).toEqual(expect.arrayContaining(['initial', 'state', 'end']));
             },
@@ -146,8 +146,8 @@ describe('completion', () => {
             text: 'protocol P\n<|>',
             index: 0,
             assert: list => {
-                const client = list.items.find(item => item.label === 'client table (documented)');
-                const server = list.items.find(item => item.label === 'server table (documented)');
+                const client = list.items.find(item => item.label === 'client table');
+                const server = list.items.find(item => item.label === 'server table');
                 expect(client?.insertText).toContain('invoke RpcAsyncCancelCall');
                 expect(server?.insertText).toContain('on fatal raise -> End');
             },

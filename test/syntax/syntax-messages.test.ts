@@ -16,7 +16,13 @@ const machine = (body: string) => `protocol P\nclient C {\n  initial state A {\n
 describe('parse errors read like a person wrote them', () => {
     it('a transition without its arrow', async () => {
         expect(await syntaxErrors(machine('    call\n    on success End'))).toEqual([
-            { line: 5, message: 'Expected `->` and a target state after `on success`, found `End`.' },
+            { line: 5, message: 'Expected `->` and a target state after `success`, found `End`.' },
+        ]);
+    });
+
+    it('an effect without its arrow is not called an outcome', async () => {
+        expect(await syntaxErrors(machine('    call\n    -> End\n    invoke RpcAsyncCompleteCall'))).toEqual([
+            { line: 7, message: 'Expected `->` and a target state after `RpcAsyncCompleteCall`, found `}`.' },
         ]);
     });
 

@@ -14,7 +14,7 @@ import { findStuckPoints } from './stuck-points.js';
 /**
  * The most joint points the composition explores. Past it the check stops
  * and says how far it got (`composition-skipped`): never a wrong verdict.
- * At about 60 bytes a point (docs/language.md), the budget bounds memory
+ * At about 60 bytes a point (docs/language-reference.md), the budget bounds memory
  * to about 120 MB.
  */
 export const COMPOSITION_BUDGET = 2_000_000;

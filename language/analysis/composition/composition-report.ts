@@ -1,9 +1,11 @@
-import type { MachineModel, ProtocolModel, Side, StateModel } from '../../model/machine-model.js';
+import type { MachineModel, ProtocolModel, Side, StateModel, TransitionModel } from '../../model/machine-model.js';
 import type { SourceRange } from '../../model/source-range.js';
 import { plainRange } from '../../model/plain-model.js';
 import type { Finding } from '../finding.js';
 import type { CompositionResult, Deadlock } from './analyze-composition.js';
 import type { WaitKind } from './deadlock-messages.js';
+import type { Change } from './joint-rules.js';
+import { actionChange, jointRule } from './joint-rules.js';
 
 /** Where one machine is: its name, its state, and the state's name in the text. */
 export interface MachinePlace {
@@ -25,6 +27,8 @@ export interface TraceStep {
     readonly range: SourceRange;
     /** The related-information text of the step (`3. server Worker, D: dispatch, on slow -> Hold`). */
     readonly message: string;
+    /** What the step does to the call, by the contract's table: makes a request, cancels, takes the request (`consume`), replies. */
+    readonly changes: readonly Change[];
     /** Both machines just before the step. */
     readonly before: { readonly client: MachinePlace; readonly server: MachinePlace };
 }
@@ -116,6 +120,7 @@ function deadlockTrace(deadlock: Deadlock, machines: { client: MachineModel; ser
             transition: step.state.transitions.indexOf(step.transition),
             range: plainRange(step.transition.range),
             message: path[offset + i]?.message ?? '',
+            changes: stepChanges(step.side, step.state, step.transition),
             before,
         };
         after = before;
@@ -140,6 +145,15 @@ function procedureMismatch(waiting: Deadlock['waiting'], other: Deadlock['other'
     return { called: server.requested, dispatched };
 }
 
+function stepChanges(side: Side, state: StateModel, transition: TransitionModel): Change[] {
+    const changes: Change[] = [];
+    const action = actionChange(jointRule(side, state.action), transition.outcome);
+    if (action) changes.push(action);
+    const effect = jointRule(side, transition.effect)?.change;
+    if (effect && !changes.includes(effect)) changes.push(effect);
+    return changes;
+}
+
 function place(side: Side, machine: string, state: StateModel): MachinePlace {
     return { side, machine, state: state.name, stateRange: plainRange(state.nameRange) };
 }
@@ -157,4 +171,29 @@ function plainFinding(f: Finding): Finding {
         ...(f.machine !== undefined ? { machine: f.machine } : {}),
         ...(f.path ? { path: f.path.map(s => ({ message: s.message, range: plainRange(s.range), ...(s.machine !== undefined ? { machine: s.machine } : {}) })) } : {}),
     };
+}
+
+function count(n: number, word: string): string {
+    return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The verdict of the client × server check, for the editor's code lens on
+ * the `protocol` line and the CLI: `client Caller × server Worker: no deadlock, 14 joint
+ * points explored`, the deadlock count, or why there is no verdict.
+ * Undefined (the check was cancelled by a newer edit) reads "checking".
+ */
+export function compositionVerdict(report: CompositionReport | undefined): string {
+    if (!report) return 'client × server: checking…';
+    const pair = report.client !== undefined && report.server !== undefined ? `client ${report.client} × server ${report.server}` : 'client × server';
+    switch (report.status) {
+        case 'not-run':
+            return `${pair}: not checked (${report.reason ?? 'the check does not apply'})`;
+        case 'skipped':
+            return `${pair}: no verdict, stopped at its budget after ${count(report.points, 'joint point')}`;
+        default:
+            return report.deadlocks.length === 0
+                ? `${pair}: no deadlock, ${count(report.points, 'joint point')} explored`
+                : `${pair}: ${count(report.deadlocks.length, 'deadlock')}, ${count(report.points, 'joint point')} explored`;
+    }
 }

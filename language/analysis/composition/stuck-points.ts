@@ -4,7 +4,7 @@ import type { JointSpace } from './joint-exploration.js';
 import { CLIENT_MOVES, SERVER_MOVES } from './joint-exploration.js';
 
 /**
- * Where a machine waits forever. The definition (docs/language.md, "Client
+ * Where a machine waits forever. The definition (docs/language-reference.md, "Client
  * and server together"): machine M is stuck at a reachable joint point p when
  *
  *   M is not done at p, and no joint point reachable from p (p included)

@@ -1,7 +1,7 @@
 import type { ILexingError } from 'chevrotain';
 import type { TokenKind } from './token-kinds.js';
 import {
-    ARROW, AWAIT, CALL, CLIENT, DISPATCH, END, ID, INITIAL, INVOKE, LBRACE, ML_COMMENT, ON, PROTOCOL, RAISE, RBRACE, SERVER, SL_COMMENT, STATE, STRING,
+    ARROW, LBRACE, ML_COMMENT, RBRACE, SL_COMMENT, STRING, wordKind,
 } from './token-kinds.js';
 
 /** Builds the message of a run of characters no token matches (Langium's `LexerErrorMessageProvider`). */
@@ -118,7 +118,7 @@ export function scanRpcstate(text: string, messages: UnexpectedCharactersMessage
         if (isIdStart(c)) {
             let j = i + 1;
             while (j < n && isIdPart(text.charCodeAt(j))) j++;
-            tokens.push(keywordKind(text, i, j), i, j, line, i - lineStart);
+            tokens.push(wordKind(text, i, j), i, j, line, i - lineStart);
             i = j;
             continue;
         }
@@ -219,35 +219,4 @@ function isWhitespace(c: number): boolean {
     if (c < 128) return c === 32 || (c >= 9 && c <= 13);
     return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
         || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** The keyword spelled by text[start, end), or ID. */
-function keywordKind(text: string, start: number, end: number): TokenKind {
-    switch (end - start) {
-        case 2: return text.startsWith('on', start) ? ON : ID;
-        case 3: return text.startsWith('end', start) ? END : ID;
-        case 4: return text.startsWith('call', start) ? CALL : ID;
-        case 5:
-            switch (text.charCodeAt(start)) {
-                case 115: return text.startsWith('state', start) ? STATE : ID;
-                case 97: return text.startsWith('await', start) ? AWAIT : ID;
-                case 114: return text.startsWith('raise', start) ? RAISE : ID;
-            }
-            return ID;
-        case 6:
-            switch (text.charCodeAt(start)) {
-                case 99: return text.startsWith('client', start) ? CLIENT : ID;
-                case 115: return text.startsWith('server', start) ? SERVER : ID;
-                case 105: return text.startsWith('invoke', start) ? INVOKE : ID;
-            }
-            return ID;
-        case 7: return text.startsWith('initial', start) ? INITIAL : ID;
-        case 8:
-            switch (text.charCodeAt(start)) {
-                case 112: return text.startsWith('protocol', start) ? PROTOCOL : ID;
-                case 100: return text.startsWith('dispatch', start) ? DISPATCH : ID;
-            }
-            return ID;
-    }
-    return ID;
 }
