@@ -10,6 +10,9 @@ import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { plainMachine, plainRange } from '../../language/model/plain-model.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import { findingToDiagnostic } from '../../language/validation/finding-diagnostics.js';
+import type { Finding } from '../../language/analysis/finding.js';
+import { applyConfiguration } from '../../language/config/apply-config.js';
+import type { RpcstateConfig } from '../../language/config/rpcstate-config.js';
 import type { CompositionRunner } from './composition-runner.js';
 import { InlineCompositionRunner } from './composition-runner.js';
 
@@ -57,14 +60,32 @@ export class CompositionDiagnostics {
         if (!connection) return;
         this.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
             const root = document.parseResult.value as Protocol;
-            void this.check(document).then(report => {
+            void this.check(document).then(async report => {
                 // Published only for the parse it was made from, and only when it adds something to the first publish.
                 if (!report || report.findings.length === 0 || document.parseResult.value !== root || !document.diagnostics) return;
+                const findings = await this.configured(document, report);
+                if (findings.length === 0 || document.parseResult.value !== root || !document.diagnostics) return;
                 const uri = document.uri.toString();
-                const diagnostics = [...document.diagnostics, ...report.findings.map(f => findingToDiagnostic(f, uri))];
+                const diagnostics = [...document.diagnostics, ...findings.map(f => findingToDiagnostic(f, uri))];
                 void connection.sendDiagnostics({ uri, diagnostics });
             });
         });
+    }
+
+    /** What the editor shows of the check for the document as parsed now: its findings, configured as the validator configures the rest. */
+    async publishedFindings(document: LangiumDocument): Promise<Finding[]> {
+        const report = await this.report(document);
+        return report ? this.configured(document, report) : [];
+    }
+
+    /** The report's findings with the document's rpcstate.json and suppression comments applied, as the validator applies them to the rest. */
+    private async configured(document: LangiumDocument, report: CompositionReport): Promise<Finding[]> {
+        const resolver = (this.shared.ServiceRegistry.getServices(document.uri) as RpcstateServices).config.ConfigResolver;
+        let config: RpcstateConfig | undefined;
+        if (document.uri.scheme === 'file' || resolver.explicitFile !== undefined) {
+            config = await resolver.configFor(document.uri.fsPath).catch(() => undefined); // a broken one was reported by the validator
+        }
+        return applyConfiguration(report.findings, document.textDocument.getText(), config, { reportUnused: false });
     }
 
     /**

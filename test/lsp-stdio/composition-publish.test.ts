@@ -84,6 +84,7 @@ describe.skipIf(!HAS_SHARED)('client × server diagnostics over stdio', () => {
         expect(actions.map(a => a.title)).toEqual([
             'Call StoreRecord in client Reader, as server Writer dispatches it',
             'Dispatch FetchRecord in server Writer, as client Reader calls it',
+            'Ignore protocol-deadlock on this line (// rpcstate-ignore-next-line)',
         ]);
         expect(actions[0].edit!.changes![wrong]).toEqual([{ range: { start: { line: 6, character: 4 }, end: { line: 6, character: 20 } }, newText: 'call StoreRecord' }]);
     });
