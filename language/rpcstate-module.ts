@@ -14,12 +14,17 @@ import { createRpcstateParser } from './syntax/fast-parser/fast-langium-parser.j
 import { RpcstateLexerErrorMessageProvider, RpcstateParserErrorMessageProvider } from './syntax/syntax-messages.js';
 import type { AnalyzeOptions } from './analysis/analyze-protocol.js';
 import { ProtocolAnalyzer } from './pipeline/protocol-analyzer.js';
+import { ConfigResolver } from './config/config-resolver.js';
 import { RpcstateDocumentValidator } from './validation/rpcstate-document-validator.js';
 
 /** Services the language adds to Langium's. */
 export interface RpcstateAddedServices {
     analysis: {
         ProtocolAnalyzer: ProtocolAnalyzer;
+    };
+    config: {
+        /** Which rpcstate.json applies to a document (language/config/). */
+        ConfigResolver: ConfigResolver;
     };
 }
 
@@ -28,6 +33,9 @@ export type RpcstateServices = LangiumServices & RpcstateAddedServices;
 export const RpcstateModule: Module<RpcstateServices, PartialLangiumServices & RpcstateAddedServices> = {
     analysis: {
         ProtocolAnalyzer: () => new ProtocolAnalyzer(),
+    },
+    config: {
+        ConfigResolver: () => new ConfigResolver(),
     },
     parser: {
         // The hand-written parser (language/syntax/fast-parser/); RPCSTATE_PARSER=chevrotain selects Langium's generated one.

@@ -20,6 +20,7 @@ export const REQUIRED_FILES = [
     'out/cli.cjs',
     'out/server.cjs',
     'docs/diagnostics.md',
+    'schema/rpcstate.schema.json',
 ];
 
 /** Anything else allowed: the documentation pages. */

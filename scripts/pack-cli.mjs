@@ -26,12 +26,15 @@ if (rootVersion !== packageVersion) {
 
 rmSync(join(packageDir, 'out'), { recursive: true, force: true });
 rmSync(join(packageDir, 'docs'), { recursive: true, force: true });
+rmSync(join(packageDir, 'schema'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs'), '--production', '--only=cli,server', '--out-dir=packages/cli/out'], { cwd: root, stdio: 'inherit' });
 mkdirSync(join(packageDir, 'docs'));
 for (const page of readdirSync(join(root, 'docs')).filter(name => name.endsWith('.md'))) {
     copyFileSync(join(root, 'docs', page), join(packageDir, 'docs', page));
 }
 for (const file of ['LICENSE', 'CHANGELOG.md']) copyFileSync(join(root, file), join(packageDir, file));
+mkdirSync(join(packageDir, 'schema'), { recursive: true });
+copyFileSync(join(root, 'schema', 'rpcstate.schema.json'), join(packageDir, 'schema', 'rpcstate.schema.json'));
 
 mkdirSync(destination, { recursive: true });
 // --ignore-scripts: the package has none, and no hook should run.

@@ -17,6 +17,7 @@ export const REQUIRED_FILES = [
     'syntaxes/rpcstate.tmLanguage.json',
     'syntaxes/rpcstate-markdown-injection.json',
     'snippets/rpcstate.json',
+    'schema/rpcstate.schema.json',
     'language-configuration.json',
     'media/icon.png',
     'media/rpcstate-file-light.svg',

@@ -7,6 +7,7 @@ import { registerDiagramRequest } from './features/diagram-request.js';
 import { registerGenerateHandlers } from './features/generate-handlers.js';
 import { answerNullForUnknownDocuments } from './unknown-document-requests.js';
 import { answerCommandLine } from './command-line.js';
+import { registerConfiguration } from './features/configuration.js';
 import { registerComposition } from './features/composition-request.js';
 import { isCompositionWorker, serveCompositionJobs } from './features/composition-worker.js';
 
@@ -33,6 +34,7 @@ function startServer(): void {
     registerWorkspaceCheck(shared);
     registerDiagramRequest(shared);
     registerGenerateHandlers(shared, Rpcstate);
+    registerConfiguration(shared, Rpcstate);
     answerNullForUnknownDocuments(connection, shared);
     // The bundle is its own worker script: `__filename` is out/server.cjs (or the npm package's copy).
     const composition = registerComposition(shared, Rpcstate, __filename);

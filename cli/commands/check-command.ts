@@ -23,6 +23,7 @@ interface CheckOptions {
     quiet?: boolean;
     stdinFilename?: string;
     compositionBudget?: number;
+    config?: string;
 }
 
 /** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"), with the options CI needs. */
@@ -35,6 +36,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .option('--max-warnings <n>', 'exit 1 also when there are more than n warnings', parseCount)
         .option('--quiet', 'report errors only (warnings still count for --max-warnings); no notes about skipped paths')
         .option('--stdin-filename <path>', 'the name diagnostics give standard input (read with -)')
+        .option('--config <file>', 'use this rpcstate.json for every file, instead of the nearest one above each file')
         .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
         .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
         .action(async (paths: string[], options: CheckOptions) => {
@@ -45,6 +47,16 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
                 return;
             }
             const services = createRpcstateServices(NodeFileSystem, analysisOptionsModule({ compositionBudget: options.compositionBudget }));
+            if (options.config !== undefined) {
+                const configs = services.Rpcstate.config.ConfigResolver;
+                configs.setExplicitFile(options.config);
+                const problem = await configs.configFor(options.config).then(() => undefined, (error: Error) => error.message);
+                if (problem) {
+                    io.stderr(`rpcstate: --config ${problem}\n`);
+                    outcome.status = EXIT_USAGE;
+                    return;
+                }
+            }
             const stdin = io.stdin ? { name: options.stdinFilename ?? '<stdin>', stream: io.stdin } : undefined;
             const { report, inputErrors, skipped } = await checkPaths(services, paths, stdin);
             if (!options.quiet) for (const { path, reason } of skipped) io.stderr(`rpcstate: note: skipped ${path}: ${reason}\n`);

@@ -15,12 +15,14 @@ export type LegalityCode =
     | 'double-completion' | 'handle-in-use' | 'raise-off-rpc-thread' | 'missing-completion';
 /** The client × server check (../shared/design/composition.md). */
 export type CompositionCode = 'protocol-deadlock' | 'composition-skipped';
-export type DiagnosticCode = StructuralCode | ReachabilityCode | LegalityCode | CompositionCode;
+/** About the checker's own comments (language/config/suppressions.ts). */
+export type SuppressionCode = 'unused-suppression';
+export type DiagnosticCode = StructuralCode | ReachabilityCode | LegalityCode | CompositionCode | SuppressionCode;
 
 export interface CodeInfo {
     readonly code: DiagnosticCode;
     readonly severity: Severity;
-    readonly group: 'structure' | 'reachability' | 'legality' | 'composition';
+    readonly group: 'structure' | 'reachability' | 'legality' | 'composition' | 'suppression';
     readonly summary: string;
 }
 
@@ -49,6 +51,7 @@ const table: readonly CodeInfo[] = [
     { code: 'missing-completion', severity: 'error', group: 'legality', summary: 'End is entered while the call is still outstanding, or not completed, aborted nor raised.' },
     { code: 'protocol-deadlock', severity: 'error', group: 'composition', summary: 'Client and server together: on some interleaving this action waits forever, whatever the other machine does.' },
     { code: 'composition-skipped', severity: 'info', group: 'composition', summary: 'The client × server check stopped at its budget of joint points; no deadlock verdict.' },
+    { code: 'unused-suppression', severity: 'warning', group: 'suppression', summary: 'A `// rpcstate-ignore-next-line` comment names a code the next line does not have.' },
 ];
 
 export const DIAGNOSTIC_CODES: ReadonlyMap<DiagnosticCode, CodeInfo> = new Map(table.map(info => [info.code, info]));

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { RpcstateServices } from '../rpcstate-module.js';
 import { specDocumentUri } from '../workspace/spec-document-uri.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -6,7 +7,9 @@ import { summarize, toReportedDiagnostic } from './check-report.js';
 import type { SourceFile } from '../files/input-files.js';
 import { InputError, readSourceFile, readSourceStream, resolveInputPaths } from '../files/input-files.js';
 import type { SkippedPath } from '../workspace/spec-files.js';
-import { documentFindings } from './document-findings.js';
+import { configuredFindings } from '../config/configured-findings.js';
+import { ConfigError } from '../config/rpcstate-config.js';
+import { IgnoreRules } from '../workspace/ignore-rules.js';
 
 export interface LanguageServices {
     readonly shared: LangiumSharedServices;
@@ -21,13 +24,23 @@ export interface LanguageServices {
  * build: the checks resolve state names themselves, so this skips Langium's
  * indexing and linking, which only the editor features need.
  */
-export async function checkSources(services: LanguageServices, sources: readonly SourceFile[]): Promise<CheckReport> {
+export async function checkSources(services: LanguageServices, sources: readonly SourceFile[], configErrors?: InputError[]): Promise<CheckReport> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const analyzer = services.Rpcstate.analysis.ProtocolAnalyzer;
+    const configs = services.Rpcstate.config.ConfigResolver;
     const files: FileReport[] = [];
     for (const source of sources) {
+        // The rpcstate.json above the file (or --config); a broken one is an input error when the caller collects them.
+        let config;
+        try {
+            config = await configs.configFor(source.path);
+        } catch (error) {
+            if (!(error instanceof ConfigError) || !configErrors) throw error;
+            configErrors.push(new InputError(error.message));
+            continue;
+        }
         const document = factory.fromString(source.text, specDocumentUri(source.path));
-        const findings = documentFindings(document, analyzer);
+        const findings = configuredFindings(document, analyzer, config);
         files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }
     return summarize(files);
@@ -41,7 +54,7 @@ export interface StdinSource {
 
 /** Reads and checks files, folders, globs and `-`; unreadable inputs are collected, not thrown. */
 export async function checkPaths(services: LanguageServices, paths: readonly string[], stdin?: StdinSource): Promise<{ report: CheckReport; inputErrors: InputError[]; skipped: SkippedPath[] }> {
-    const selection = await resolveInputPaths(paths);
+    const selection = await resolveInputPaths(paths, await ignoreRulesFor(services));
     const errors = [...selection.errors];
     const sources: SourceFile[] = [];
     const read = async (load: () => Promise<SourceFile>) => {
@@ -57,7 +70,18 @@ export async function checkPaths(services: LanguageServices, paths: readonly str
         if (stdin) await read(() => readSourceStream(stdin.name, stdin.stream));
         else errors.push(new InputError('-: standard input cannot be read here'));
     }
-    return { report: await checkSources(services, sources), inputErrors: errors, skipped: selection.skipped };
+    const report = await checkSources(services, sources, errors);
+    return { report, inputErrors: [...new Map(errors.map(e => [e.message, e])).values()], skipped: selection.skipped };
+}
+
+/** With an explicit configuration (--config), its `ignore` list is the one that applies; otherwise each folder's rpcstate.json adds its own. */
+async function ignoreRulesFor(services: LanguageServices): Promise<IgnoreRules> {
+    const configs = services.Rpcstate.config.ConfigResolver;
+    if (configs.explicitFile === undefined) return new IgnoreRules();
+    const rules = new IgnoreRules({ readConfigFiles: false });
+    const config = await configs.configFor(configs.explicitFile);
+    if (config) rules.addPatterns(dirname(config.path), config.ignore, config.path);
+    return rules;
 }
 
 function byPosition(a: { line: number; column: number; code: string }, b: { line: number; column: number; code: string }): number {

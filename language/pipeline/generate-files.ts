@@ -2,6 +2,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Protocol } from '../generated/ast.js';
 import type { GeneratedFile } from '../generator/generate-machine-files.js';
 import { generateMachineFiles } from '../generator/generate-machine-files.js';
+import { outputTsconfig } from '../generator/output-tsconfig.js';
 import { sourceRegionsOf } from '../generator/source-regions.js';
 import { traceMappings } from '../generator/trace-mappings.js';
 import type { FileToWrite, WriteResult } from '../generator/write-generated-files.js';
@@ -44,7 +45,7 @@ export async function generateFromSpec(services: LanguageServices, specPath: str
     const protocol = buildProtocolModel(document.parseResult.value);
     const specName = relative(resolve(outDir), resolve(specPath)).split(sep).join('/');
     const generated = generateMachineFiles(protocol, { specName, regions: sourceRegionsOf(source.text, uri.toString()) });
-    const files: FileToWrite[] = [...generated];
+    const files: FileToWrite[] = [...generated, outputTsconfig()];
     if (options.trace) files.push(...generated.filter(file => file.policy === 'rewrite').map(file => traceFile(file, specName)));
     const written = await writeGeneratedFiles(outDir, files, { dryRun: options.dryRun === true });
     return { kind: 'generated', report, outDir, files: written, machines: protocol.machines.length };

@@ -30,6 +30,11 @@ export class ProtocolAnalyzer {
     /** `options` apply to every analysis (the CLI's --composition-budget). */
     constructor(private readonly options: AnalyzeOptions = {}) {}
 
+    /** False in the language server, which runs the client × server check after validation, on its own. */
+    get runsComposition(): boolean {
+        return this.options.composition !== false;
+    }
+
     analyze(protocol: Protocol): AnalyzedProtocol {
         let result = this.cache.get(protocol);
         if (!result) {

@@ -1,7 +1,10 @@
 import type { AstReflection, LangiumDocument, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import { documentFindings } from '../pipeline/document-findings.js';
+import type { ConfigResolver } from '../config/config-resolver.js';
+import { configuredFindings } from '../config/configured-findings.js';
+import type { RpcstateConfig } from '../config/rpcstate-config.js';
+import { ConfigError } from '../config/rpcstate-config.js';
 import type { ProtocolAnalyzer } from '../pipeline/protocol-analyzer.js';
 import type { RpcstateServices } from '../rpcstate-module.js';
 import { findingToDiagnostic } from './finding-diagnostics.js';
@@ -22,9 +25,11 @@ import { findingToDiagnostic } from './finding-diagnostics.js';
 export class RpcstateDocumentValidator extends DefaultDocumentValidator {
     private readonly analyzer: ProtocolAnalyzer;
     private readonly reflection: AstReflection;
+    private readonly configs: ConfigResolver;
 
     constructor(services: RpcstateServices) {
         super(services);
+        this.configs = services.config.ConfigResolver;
         this.analyzer = services.analysis.ProtocolAnalyzer;
         this.reflection = services.shared.AstReflection;
     }
@@ -32,10 +37,23 @@ export class RpcstateDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         await interruptAndCheck(cancelToken);
         const uri = document.uri.toString();
-        const diagnostics = documentFindings(document, this.analyzer, options.categories).map(finding => findingToDiagnostic(finding, uri));
+        const config = await this.configOf(document);
+        const diagnostics = configuredFindings(document, this.analyzer, config, options.categories).map(finding => findingToDiagnostic(finding, uri));
         if (this.hasAstChecks(options.categories)) diagnostics.push(...await this.validateAst(document.parseResult.value, options, cancelToken));
         await interruptAndCheck(cancelToken);
         return diagnostics;
+    }
+
+    /** The document's rpcstate.json; a broken one is reported through the resolver and not applied. */
+    private async configOf(document: LangiumDocument): Promise<RpcstateConfig | undefined> {
+        if (document.uri.scheme !== 'file' && this.configs.explicitFile === undefined) return undefined;
+        try {
+            return await this.configs.configFor(document.uri.fsPath);
+        } catch (error) {
+            if (!(error instanceof ConfigError)) throw error;
+            this.configs.reportProblem(error.message);
+            return undefined;
+        }
     }
 
     private hasAstChecks(categories: ValidationOptions['categories']): boolean {

@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
+import { CONFIG_FILE, parseConfig } from '../config/rpcstate-config.js';
 
 /** The ignore file of rpcstate: gitignore syntax, patterns relative to the folder it is in. */
 export const IGNORE_FILE = '.rpcstateignore';
@@ -16,14 +17,20 @@ interface IgnoreSource {
 
 /**
  * The paths the file search leaves out: `.rpcstateignore` files (gitignore
- * syntax, via the `ignore` library: the matcher ESLint and Prettier use) in
- * the searched folder, below it, and above it up to the repository root, plus
- * pattern lists from configuration files (`addPatterns`). A pattern applies
+ * syntax, via the `ignore` library: the matcher ESLint and Prettier use) and
+ * the `ignore` lists of `rpcstate.json` files, in the searched folder, below
+ * it, and above it up to the repository root. A pattern applies
  * below the folder of the file that holds it, as in git.
  */
 export class IgnoreRules {
     private readonly sources: IgnoreSource[] = [];
     private readonly visited = new Set<string>();
+    private readonly readConfigFiles: boolean;
+
+    /** `readConfigFiles: false` when one configuration was named for the run (its patterns come through `addPatterns`). */
+    constructor(options: { readConfigFiles?: boolean } = {}) {
+        this.readConfigFiles = options.readConfigFiles ?? true;
+    }
 
     /** Loads the ignore files of `folder` and of every folder above it up to the repository root (the one holding `.git`). */
     async loadAncestors(folder: string): Promise<void> {
@@ -35,19 +42,23 @@ export class IgnoreRules {
         for (const current of chain.reverse()) await this.enter(current);
     }
 
-    /** Loads `folder`'s own ignore file, once; the search calls it for each folder it enters. */
+    /** Loads `folder`'s own ignore file and rpcstate.json `ignore` list, once; the search calls it for each folder it enters. */
     async enter(folder: string): Promise<void> {
         const absolute = resolve(folder);
         if (this.visited.has(absolute)) return;
         this.visited.add(absolute);
-        const file = join(absolute, IGNORE_FILE);
-        let text: string;
+        const ignoreFile = join(absolute, IGNORE_FILE);
+        const ignoreText = await readFile(ignoreFile, 'utf8').catch(() => undefined);
+        if (ignoreText !== undefined) this.addPatterns(absolute, ignoreText.split(/\r?\n/), ignoreFile);
+        if (!this.readConfigFiles) return;
+        const configFile = join(absolute, CONFIG_FILE);
+        const configText = await readFile(configFile, 'utf8').catch(() => undefined);
+        if (configText === undefined) return;
         try {
-            text = await readFile(file, 'utf8');
+            this.addPatterns(absolute, parseConfig(configText, configFile).ignore, configFile);
         } catch {
-            return; // no ignore file here (or unreadable: nothing to apply)
+            // A broken configuration is reported when a file below it is checked (ConfigResolver); the search goes on without it.
         }
-        this.addPatterns(absolute, text.split(/\r?\n/), file);
     }
 
     /** Patterns relative to `base` from another origin (a configuration file's `ignore` list). */

@@ -13,6 +13,8 @@ import { fixProcedureMismatch } from './quick-fixes/procedure-fixes.js';
 import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
 import type { FixBuilder, QuickFix } from './quick-fixes/quick-fix.js';
 import { SourceText } from './quick-fixes/source-text.js';
+import { insertSuppression, removeUnusedSuppression } from '../../language/config/suppression-edits.js';
+import { SUPPRESSION_DIRECTIVE } from '../../language/config/suppressions.js';
 import {
     fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,
 } from './quick-fixes/structure-fixes.js';
@@ -48,20 +50,22 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const only = params.context.only;
         if (only && !only.some(kind => CodeActionKind.QuickFix.startsWith(kind))) return undefined;
+        const actions: CodeAction[] = [];
+        // The fixes first, then "ignore it here": fixing is the better choice.
+        const suppressions = suppressionActions(document, params.context.diagnostics);
         const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
         const deadlocks = params.context.diagnostics.filter(d => codeOf(d) === 'protocol-deadlock');
-        if (diagnostics.length === 0 && deadlocks.length === 0) return [];
+        if (diagnostics.length === 0 && deadlocks.length === 0) return suppressions;
         const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
         const text = new SourceText(document.textDocument.getText());
-        const actions: CodeAction[] = [];
         for (const diagnostic of diagnostics) {
             const code = codeOf(diagnostic)!;
             const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
             if (!finding) continue;
             for (const fix of FIXES[code]!({ finding, model, analysis, text })) actions.push(codeAction(document, diagnostic, fix));
         }
-        if (deadlocks.length === 0) return actions;
-        return this.deadlockFixes(document, deadlocks, model).then(fixes => [...actions, ...fixes]);
+        if (deadlocks.length === 0) return [...actions, ...suppressions];
+        return this.deadlockFixes(document, deadlocks, model).then(fixes => [...actions, ...fixes, ...suppressions]);
     }
 
     /** protocol-deadlock comes from the client × server check, which runs after validation: its fixes wait for it. */
@@ -84,6 +88,29 @@ function codeAction(document: LangiumDocument, diagnostic: Diagnostic, fix: Quic
         isPreferred: fix.preferred === true,
         edit: { changes: { [document.textDocument.uri]: [...fix.edits] } },
     };
+}
+
+/**
+ * For every diagnostic but a syntax error: insert a suppression comment
+ * above its line (not preferred: fixing is better). For an unused
+ * suppression: remove it (preferred).
+ */
+function suppressionActions(document: LangiumDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
+    const text = document.textDocument.getText();
+    const uri = document.textDocument.uri;
+    const actions: CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+        const code = codeOf(diagnostic);
+        if (!code || code === 'syntax' || diagnostic.source !== 'rpcstate') continue;
+        if (code === 'unused-suppression') {
+            const edit = removeUnusedSuppression(text, diagnostic.range);
+            if (edit) actions.push({ title: 'Remove the unused suppression', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
+            continue;
+        }
+        const edit = insertSuppression(text, diagnostic.range.start.line, code);
+        actions.push({ title: `Ignore ${code} on this line (// ${SUPPRESSION_DIRECTIVE})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+    }
+    return actions;
 }
 
 /** Diagnostics carry their code both as `code` and as `data.code`; clients may drop either. */

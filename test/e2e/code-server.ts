@@ -710,16 +710,30 @@ function escapeRegExp(s: string): string {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Opens a workspace file by (base)name through Quick Open (Control+P); waits for its editor tab. */
-export async function openFile(page: Page, name: string, timeoutMs = 15_000): Promise<void> {
+/**
+ * Opens a workspace file by (base)name through Quick Open (Control+P); waits for its editor tab.
+ * Quick Open searches once per query: a query typed before code-server's file search is ready
+ * (a loaded machine, a workspace still being indexed) stays empty for good, so the query is typed
+ * again, as a user would, until a row matches or the time is up.
+ */
+export async function openFile(page: Page, name: string, timeoutMs = 30_000): Promise<void> {
     await page.keyboard.press('Control+P');
     await waitVisible(page, QUICK_INPUT, timeoutMs, 'Quick Open input');
-    await page.locator(QUICK_INPUT).fill(name);
     const base = name.split('/').pop()!;
     const row = page.locator(QUICK_ROWS).filter({ hasText: new RegExp(escapeRegExp(base)) }).first();
-    try {
-        await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    } catch {
+    const deadline = Date.now() + timeoutMs;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+        await page.locator(QUICK_INPUT).fill('');
+        await page.locator(QUICK_INPUT).fill(name);
+        try {
+            await row.waitFor({ state: 'visible', timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
+            found = true;
+        } catch {
+            // no match yet: type the query again
+        }
+    }
+    if (!found) {
         await page.keyboard.press('Escape');
         throw new Error(`openFile: Quick Open found no file matching "${name}" within ${timeoutMs} ms`);
     }

@@ -23,7 +23,7 @@ describe('rpcstate generate', () => {
     it('writes three files per machine beside the spec, and says so', () => {
         const result = spawnCli(['generate', join(dir, 'tables.rpcstate')]);
         expect(result.status, result.stderr).toBe(0);
-        expect(filesIn(dir)).toEqual(['broken.rpcstate', ...GENERATED, 'tables.rpcstate'].sort());
+        expect(filesIn(dir)).toEqual(['broken.rpcstate', ...GENERATED, 'tables.rpcstate', 'tsconfig.json'].sort());
         expect(result.stdout).toContain(`wrote     ${join(dir, 'caller.machine.ts')}`);
         expect(readFileSync(join(dir, 'caller.machine.ts'), 'utf8')).toMatch(/^\/\/ generated from tables\.rpcstate by rpcstate; do not edit\./);
     });
@@ -31,8 +31,19 @@ describe('rpcstate generate', () => {
     it('writes under --out, naming the spec relative to it', () => {
         const out = join(dir, 'gen');
         expect(spawnCli(['generate', join(dir, 'tables.rpcstate'), '--out', out]).status).toBe(0);
-        expect(filesIn(out)).toEqual(GENERATED);
+        expect(filesIn(out)).toEqual([...GENERATED, 'tsconfig.json']);
         expect(readFileSync(join(out, 'manager.machine.ts'), 'utf8')).toContain('// generated from ../tables.rpcstate by rpcstate');
+    });
+
+    it('writes a tsconfig.json for the output folder only when there is none', () => {
+        const out = join(dir, 'gen');
+        expect(spawnCli(['generate', join(dir, 'tables.rpcstate'), '--out', out]).status).toBe(0);
+        const config = JSON.parse(readFileSync(join(out, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+        expect(config.compilerOptions).toMatchObject({ strict: true, module: 'NodeNext', types: ['node'], exactOptionalPropertyTypes: true });
+        writeFileSync(join(out, 'tsconfig.json'), '{ "extends": "../my-own.json" }\n');
+        const again = spawnCli(['generate', join(dir, 'tables.rpcstate'), '--out', out]);
+        expect(again.stdout).toMatch(/kept +.*tsconfig\.json/);
+        expect(readFileSync(join(out, 'tsconfig.json'), 'utf8')).toBe('{ "extends": "../my-own.json" }\n');
     });
 
     it('keeps an edited handler file byte-identical, rewrites the rest, and is deterministic', () => {

@@ -191,6 +191,7 @@ describe('the server over stdio', () => {
         expect(actions.map(a => a.title)).toEqual([
             'Wait for RpcCallComplete in a new state WaitComp before Comp',
             'Add `on pending -> Comp`: complete again while the call is still pending',
+            'Ignore complete-before-notification on this line (// rpcstate-ignore-next-line)',
         ]);
         expect(actions[0].isPreferred).toBe(true);
     });

@@ -50,6 +50,16 @@ server Manager {
 }
 `;
 
+/** The code's own fixes, without "Ignore CODE on this line". */
+function codeFixes<T extends { action: { title: string } }>(offered: readonly T[]): T[] {
+    return offered.filter(o => !o.action.title.startsWith('Ignore '));
+}
+
+/** The titles of the code's own fixes: every diagnostic also offers "Ignore CODE on this line" (test/lsp/configuration.test.ts). */
+function codeFixTitles(offered: ReadonlyArray<{ action: { title: string } }>): string[] {
+    return offered.map(o => o.action.title).filter(title => !title.startsWith('Ignore '));
+}
+
 function edit(text: string, from: string, to: string): string {
     expect(text, `fixture contains ${from}`).toContain(from);
     return text.replace(from, to);
@@ -90,7 +100,7 @@ describe('quick fixes: structure', () => {
 
     it('unknown-state: offers no retarget when no name is near, only creation', async () => {
         const text = edit(CLIENT, 'on exception -> End', 'on exception -> Elsewhere');
-        expect((await quickFixesFor(text, 'unknown-state')).map(o => o.action.title)).toEqual(['Create state Elsewhere in Caller']);
+        expect(codeFixTitles(await quickFixesFor(text, 'unknown-state'))).toEqual(['Create state Elsewhere in Caller']);
     });
 
     it('unknown-action: the nearest name of the same keyword', async () => {
@@ -144,7 +154,7 @@ describe('quick fixes: structure', () => {
     it('missing-end: picks a fresh name when End is taken by another state', async () => {
         const text = 'protocol P\nserver S {\n  initial state D {\n    dispatch\n    -> End\n  }\n  state End {\n    invoke RpcAsyncCompleteCall\n    -> Done\n  }\n}\n';
         const offered = await quickFixesFor(text, 'missing-end');
-        expect(offered.map(o => o.action.title)).toEqual(['Add `end state End2` to S']);
+        expect(codeFixTitles(offered)).toEqual(['Add `end state End2` to S']);
     });
 
     it('unhandled-outcome: sends the exception to the end state', async () => {
@@ -166,7 +176,7 @@ describe('quick fixes: structure', () => {
     it('unreachable-state: no removal of a state that another state still targets', async () => {
         const text = edit(CLIENT, '  end state End', '  state First {\n    -> Second\n  }\n\n  state Second {\n    -> End\n  }\n\n  end state End');
         const offered = await quickFixesFor(text, 'unreachable-state');
-        expect(offered.map(o => o.action.title)).toEqual(['Remove the unreachable state First']);
+        expect(codeFixTitles(offered)).toEqual(['Remove the unreachable state First']);
     });
 });
 
@@ -232,7 +242,7 @@ describe('quick fixes: finishing the call', () => {
 describe('quick fixes for a client × server deadlock', () => {
     it.skipIf(!HAS_SHARED)('a procedure mismatch: rename the client\'s call or the server\'s dispatch, both offered on both deadlocks', async () => {
         const text = readFileSync(`${SHARED_EXAMPLES}/composition/wrong-procedure.rpcstate`, 'utf8');
-        const offered = await quickFixesFor(text, 'protocol-deadlock');
+        const offered = codeFixes(await quickFixesFor(text, 'protocol-deadlock'));
         expect(offered.map(o => o.action.title)).toEqual([
             'Call StoreRecord in client Reader, as server Writer dispatches it',
             'Dispatch FetchRecord in server Writer, as client Reader calls it',
@@ -249,7 +259,7 @@ describe('quick fixes for a client × server deadlock', () => {
 
     it('a rename that would break a call that matches today is not offered', async () => {
         const text = readFileSync(`${OWN_CASES}/composition/server-loop-second-procedure.rpcstate`, 'utf8');
-        const offered = await quickFixesFor(text, 'protocol-deadlock');
+        const offered = codeFixes(await quickFixesFor(text, 'protocol-deadlock'));
         expect([...new Set(offered.map(o => o.action.title))]).toEqual(['Call Compute in client Twice, as server Loop dispatches it']);
         expect(codesOf(await diagnosticsOf(applyAction(text, offered[0].action)))).toEqual([]);
     });
@@ -257,7 +267,7 @@ describe('quick fixes for a client × server deadlock', () => {
     it.skipIf(!HAS_SHARED)('a deadlock of another kind has no rename fix', async () => {
         const text = readFileSync(`${SHARED_EXAMPLES}/composition/cancel-wait.rpcstate`, 'utf8');
         expect(codesOf(await diagnosticsOf(text))).toEqual(['protocol-deadlock', 'protocol-deadlock']);
-        expect(await quickFixesFor(text, 'protocol-deadlock')).toEqual([]);
+        expect(codeFixes(await quickFixesFor(text, 'protocol-deadlock'))).toEqual([]);
     });
 });
 

@@ -23,7 +23,7 @@ describe('the rpcstate/generateHandlers request', () => {
         expect(result.handlersPath).toBe(join(dir, 'manager.handlers.ts'));
         expect(result.files.map(file => file.name).sort()).toEqual([
             'caller.handlers.ts', 'caller.machine.ts', 'caller.paths.test.ts',
-            'manager.handlers.ts', 'manager.machine.ts', 'manager.paths.test.ts',
+            'manager.handlers.ts', 'manager.machine.ts', 'manager.paths.test.ts', 'tsconfig.json',
         ]);
         expect(existsSync(join(dir, 'caller.machine.ts'))).toBe(true);
 

@@ -27,8 +27,8 @@ export async function diagnosticsOf(text: string): Promise<Diagnostic[]> {
 }
 
 async function publishedDiagnostics(document: LangiumDocument): Promise<Diagnostic[]> {
-    const report = await lsp.Rpcstate.composition.CompositionDiagnostics.report(document);
-    const composition = (report?.findings ?? []).map(f => findingToDiagnostic(f, document.uri.toString()));
+    const findings = await lsp.Rpcstate.composition.CompositionDiagnostics.publishedFindings(document);
+    const composition = findings.map(f => findingToDiagnostic(f, document.uri.toString()));
     return [...(document.diagnostics ?? []), ...composition];
 }
 

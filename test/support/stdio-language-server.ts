@@ -50,12 +50,14 @@ export class StdioLanguageServer {
         return this.process.exitCode === null && this.process.signalCode === null;
     }
 
-    async initialize(): Promise<InitializeResult> {
+    /** `workspace` adds client capabilities such as `{ configuration: true }`; `folders` are workspace folder URIs. */
+    async initialize(workspace: Record<string, unknown> = {}, folders: string[] | null = null): Promise<InitializeResult> {
         const result = await this.request<InitializeResult>('initialize', {
             processId: process.pid,
-            rootUri: null,
-            workspaceFolders: null,
+            rootUri: folders?.[0] ?? null,
+            workspaceFolders: folders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
             capabilities: {
+                workspace,
                 textDocument: {
                     publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
                     synchronization: { didSave: true },

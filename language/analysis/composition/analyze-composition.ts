@@ -14,8 +14,8 @@ import { findStuckPoints } from './stuck-points.js';
 /**
  * The most joint points the composition explores. Past it the check stops
  * and says how far it got (`composition-skipped`): never a wrong verdict.
- * At about 60 bytes a point (docs/language-reference.md), the budget bounds memory
- * to about 120 MB.
+ * At about 110 bytes a reachable point (measured by `npm run bench`, see
+ * docs/performance.md), the budget bounds the memory to about 220 MB.
  */
 export const COMPOSITION_BUDGET = 2_000_000;
 
