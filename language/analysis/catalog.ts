@@ -28,6 +28,13 @@ export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
     finished: 'call completed, aborted or raised',
 };
 
+/**
+ * Every phase, in the order of the call's life: the rows of PHASE_LABELS. A
+ * new phase is one row there (and in the Phase type); the exploration, its
+ * bit sets and the editor's lists all read this.
+ */
+export const PHASES: readonly Phase[] = Object.keys(PHASE_LABELS) as Phase[];
+
 /** `same` keeps the phase; any other value is the phase afterwards. */
 export type PhaseEffect = Phase | 'same';
 

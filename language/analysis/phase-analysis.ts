@@ -1,7 +1,7 @@
 import type { ActionModel, EffectModel, StateModel, TransitionModel } from '../model/machine-model.js';
 import { actionLabel } from './action-labels.js';
 import type { Phase, PhaseRule } from './catalog.js';
-import { applyEffect, INITIAL_PHASE, lookupCatalog, PHASE_LABELS, UNFINISHED_PHASES } from './catalog.js';
+import { applyEffect, INITIAL_PHASE, lookupCatalog, PHASE_LABELS, PHASES, UNFINISHED_PHASES } from './catalog.js';
 import type { LegalityCode } from './diagnostic-codes.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
@@ -17,8 +17,9 @@ import { extendPath, pathSteps, pathSummary, reportedPath } from './offending-pa
  * reports, nor past an unknown or wrong-side one (those are structural
  * findings): one finding per path. Cost: O((states + transitions) × phases).
  */
-const PHASES: readonly Phase[] = ['idle', 'outstanding', 'failed', 'complete', 'closed', 'waiting', 'active', 'finished'];
 const PHASE_COUNT = PHASES.length;
+// The phases seen at a state are one 32-bit set (PhaseBits): say so rather than overflow silently.
+if (PHASE_COUNT > 32) throw new Error(`phase analysis: ${PHASE_COUNT} phases do not fit a 32-bit phase set`);
 const phaseIndex = new Map(PHASES.map((phase, i) => [phase, i]));
 const UNFINISHED = PHASES.map(phase => UNFINISHED_PHASES.has(phase));
 
@@ -73,13 +74,13 @@ export interface PhaseExploration {
 
 /** Phases per state as a bit set, turned into a Set only when someone asks: most states are never asked about. */
 class PhaseBits implements PhaseLookup {
-    constructor(private readonly index: ReadonlyMap<string, number>, private readonly bits: Uint8Array) {}
+    constructor(private readonly index: ReadonlyMap<string, number>, private readonly bits: Uint32Array) {}
 
     get(stateName: string): ReadonlySet<Phase> | undefined {
         const s = this.index.get(stateName);
         if (s === undefined) return undefined;
         const phases = new Set<Phase>();
-        for (let p = 0; p < PHASE_COUNT; p++) if (this.bits[s] & (1 << p)) phases.add(PHASES[p]);
+        for (let p = 0; p < PHASE_COUNT; p++) if ((this.bits[s] >>> p) & 1) phases.add(PHASES[p]);
         return phases;
     }
 }
@@ -275,7 +276,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         }
     }
 
-    const bits = new Uint8Array(n);
+    const bits = new Uint32Array(n);
     for (let v = 0; v < visited.length; v++) {
         if (visited[v]) bits[Math.floor(v / PHASE_COUNT)] |= 1 << (v % PHASE_COUNT);
     }

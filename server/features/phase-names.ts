@@ -1,4 +1,5 @@
 import type { Phase, PhaseEffect } from '../../language/analysis/catalog.js';
+import { PHASES } from '../../language/analysis/catalog.js';
 
 /**
  * The phases as the contract names them (language.md, "Phases"): `complete`
@@ -16,12 +17,10 @@ export const PHASE_NAMES: Readonly<Record<Phase, string>> = {
     finished: 'finished',
 };
 
-/** The order in which phases follow each other, so lists read like the call's life. */
-const PHASE_ORDER: readonly Phase[] = ['idle', 'outstanding', 'failed', 'complete', 'closed', 'waiting', 'active', 'finished'];
 
 export function sortedPhases(phases: Iterable<Phase>): Phase[] {
     const present = new Set(phases);
-    return PHASE_ORDER.filter(phase => present.has(phase));
+    return PHASES.filter(phase => present.has(phase));
 }
 
 /** `outstanding | known complete`, or undefined for no phase. */
