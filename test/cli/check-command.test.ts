@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,9 +143,15 @@ describe.skipIf(!HAS_SHARED)('rpcstate check over the shared examples', () => {
 });
 
 describe('the bundled examples', () => {
-    it('are clean', () => {
-        const result = spawnCli(['check', OWN_EXAMPLES]);
+    it('are clean, but for the one kept in examples/mistakes to show a finding', () => {
+        const clean = readdirSync(OWN_EXAMPLES).filter(f => f.endsWith('.rpcstate')).map(f => join(OWN_EXAMPLES, f));
+        expect(clean.length).toBeGreaterThanOrEqual(3);
+        const result = spawnCli(['check', ...clean]);
         expect(result.stdout).toMatch(/checked: 0 errors, 0 warnings/);
         expect(result.status).toBe(0);
+        const mistake = spawnCli(['check', join(OWN_EXAMPLES, 'mistakes')]);
+        expect(mistake.stdout).toContain('error[complete-before-notification]');
+        expect(mistake.stdout).toContain('1 file checked: 1 error, 0 warnings');
+        expect(mistake.status).toBe(1);
     });
 });
