@@ -3,6 +3,7 @@ import type { CliIo, CommandOutcome } from './cli-io.js';
 import { EXIT_OK, EXIT_USAGE } from './cli-io.js';
 import { registerCheckCommand } from './commands/check-command.js';
 import { registerDiagramCommand } from './commands/diagram-command.js';
+import { registerFormatCommand } from './commands/format-command.js';
 import { registerGenerateCommand } from './commands/generate-command.js';
 import { VERSION } from '../language/version.js';
 
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     registerCheckCommand(program, io, outcome);
     registerDiagramCommand(program, io, outcome);
     registerGenerateCommand(program, io, outcome);
+    registerFormatCommand(program, io, outcome);
 
     try {
         await program.parseAsync([...argv], { from: 'user' });

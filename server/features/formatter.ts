@@ -4,8 +4,8 @@ import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver';
 import type { Protocol } from '../../language/generated/ast.js';
 import { isMachine, isState } from '../../language/generated/ast.js';
-import type { Gap } from './format-layout.js';
-import { layoutGaps } from './format-layout.js';
+import type { Gap } from '../../language/format/format-layout.js';
+import { layoutGaps } from '../../language/format/format-layout.js';
 
 /**
  * Formats to the layout of the shared examples (format-layout.ts says which).

@@ -1,7 +1,7 @@
 import type { AstNode, LeafCstNode, RootCstNode } from 'langium';
 import { CstUtils, GrammarAST } from 'langium';
-import type { Protocol, State } from '../../language/generated/ast.js';
-import { isAction, isEffect, isMachine, isProtocol, isState, isTransition } from '../../language/generated/ast.js';
+import type { Protocol, State } from '../generated/ast.js';
+import { isAction, isEffect, isMachine, isProtocol, isState, isTransition } from '../generated/ast.js';
 
 /**
  * The layout of the shared examples, as whitespace between tokens: the text
