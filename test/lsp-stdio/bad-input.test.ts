@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { SERVER_BUNDLE } from '../support/paths.js';
-import { StdioLanguageServer } from '../support/stdio-language-server.js';
+import type { StdioLanguageServer } from '../support/stdio-language-server.js';
+import { startBundledServer } from '../support/stdio-language-server.js';
 import { TABLES, positionOf } from './session-fixtures.js';
 
 /**
@@ -12,9 +11,7 @@ import { TABLES, positionOf } from './session-fixtures.js';
 let server: StdioLanguageServer;
 
 beforeAll(async () => {
-    if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
-    server = new StdioLanguageServer();
-    await server.initialize();
+    server = await startBundledServer();
 });
 
 afterAll(async () => {

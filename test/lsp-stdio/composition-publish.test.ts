@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
 import type { CompositionAnswer } from '../../server/features/composition-protocol.js';
 import { ladderProtocol } from '../support/ladder-protocol.js';
-import { HAS_SHARED, SERVER_BUNDLE, SHARED_EXAMPLES } from '../support/paths.js';
-import { StdioLanguageServer } from '../support/stdio-language-server.js';
+import { HAS_SHARED, SHARED_EXAMPLES } from '../support/paths.js';
+import type { StdioLanguageServer } from '../support/stdio-language-server.js';
+import { startBundledServer } from '../support/stdio-language-server.js';
 
 /**
  * The client × server check over real stdio: the single-machine diagnostics
@@ -17,9 +18,7 @@ const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map(d => Strin
 const composition = (uri: string) => server.request<CompositionAnswer>('rpcstate/composition', { uri }, 60_000);
 
 beforeAll(async () => {
-    if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
-    server = new StdioLanguageServer();
-    await server.initialize();
+    server = await startBundledServer();
 });
 
 afterAll(async () => {

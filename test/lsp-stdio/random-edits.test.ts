@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_BUNDLE } from '../support/paths.js';
-import { RequestTimeout, StdioLanguageServer, UNCAUGHT } from '../support/stdio-language-server.js';
+import type { StdioLanguageServer } from '../support/stdio-language-server.js';
+import { RequestTimeout, startBundledServer, UNCAUGHT } from '../support/stdio-language-server.js';
 import { TABLES } from './session-fixtures.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { randomEdit } from '../support/random-edit.js';
@@ -22,9 +21,7 @@ const URI = 'file:///fuzz/tables.rpcstate';
 let server: StdioLanguageServer;
 
 beforeAll(async () => {
-    if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
-    server = new StdioLanguageServer();
-    await server.initialize();
+    server = await startBundledServer();
 });
 
 afterAll(async () => {

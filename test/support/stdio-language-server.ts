@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
@@ -133,3 +134,11 @@ export class StdioLanguageServer {
 
 /** Uncaught errors a Node process prints on stderr. */
 export const UNCAUGHT = /Uncaught|UnhandledPromiseRejection|TypeError|RangeError|ReferenceError|Maximum call stack/;
+
+/** The bundled server spawned and initialized, for a test file's `beforeAll`; says what to run when the bundle is missing. */
+export async function startBundledServer(): Promise<StdioLanguageServer> {
+    if (!existsSync(SERVER_BUNDLE)) throw new Error(`${SERVER_BUNDLE} is missing: run \`npm run build\` first`);
+    const server = new StdioLanguageServer();
+    await server.initialize();
+    return server;
+}
