@@ -54,14 +54,7 @@ export interface DeadlockTrace {
 }
 
 /** The client × server check in plain data: what the editor, its commands and the diagram read. */
-export interface CompositionReport {
-    readonly status: CompositionResult['status'];
-    readonly reason?: string;
-    readonly client?: string;
-    readonly server?: string;
-    readonly points: number;
-    readonly steps: number;
-    readonly findings: readonly Finding[];
+export interface CompositionReport extends Omit<CompositionResult, 'deadlocks'> {
     readonly deadlocks: readonly DeadlockTrace[];
 }
 
