@@ -10,6 +10,7 @@ import { answerCommandLine } from './command-line.js';
 import { registerConfiguration } from './features/configuration.js';
 import { registerComposition } from './features/composition-request.js';
 import { isCompositionWorker, serveCompositionJobs } from './features/composition-worker.js';
+import { logWhenReady } from './ready-notice.js';
 
 if (isCompositionWorker()) {
     // This bundle, started again as the client × server check's worker thread (composition-runner.ts).
@@ -39,5 +40,6 @@ function startServer(): void {
     // The bundle is its own worker script: `__filename` is out/server.cjs (or the npm package's copy).
     const composition = registerComposition(shared, Rpcstate, __filename);
     startLanguageServer(shared);
+    logWhenReady(shared);
     composition.publishAfterValidation();
 }

@@ -5,6 +5,7 @@ import type {
     InitializeResult, InlayHint, Location, MarkupContent, Range, SemanticTokens, SymbolInformation, TextEdit, WorkspaceEdit, WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readFileSync } from 'node:fs';
 import { SERVER_BUNDLE } from '../support/paths.js';
 import { StdioLanguageServer, UNCAUGHT } from '../support/stdio-language-server.js';
 import { HASTY, lineOf, positionOf, TABLES } from './session-fixtures.js';
@@ -52,6 +53,12 @@ describe('the server over stdio', () => {
         expect(c.codeActionProvider, 'code actions').toBeTruthy();
         expect(c.codeLensProvider, 'code lenses').toBeDefined();
         expect(c.inlayHintProvider, 'inlay hints').toBeTruthy();
+    });
+
+    it('logs one ready line with its version once the workspace is loaded', async () => {
+        const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+        expect(await server.ready).toMatch(new RegExp(`^rpcstate language server ready: version ${version.replace(/\./g, '\\.')}, workspace loaded in \\d+ ms$`));
+        expect(server.logged.filter(line => line.message.startsWith('rpcstate language server ready'))).toHaveLength(1);
     });
 
     it('publishes no diagnostic for the documented tables', async () => {
