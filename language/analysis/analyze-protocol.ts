@@ -7,9 +7,11 @@ import { buildMachineGraph } from './machine-graph.js';
 import type { PhaseLookup } from './phase-analysis.js';
 import { explorePhases } from './phase-analysis.js';
 
-const NO_PHASES: PhaseLookup = { get: () => undefined };
 import { checkReachability } from './reachability.js';
 import { checkMachineStructure, checkProtocolStructure } from './structural-checks.js';
+
+const NO_PHASES: PhaseLookup = { get: () => undefined };
+const NONE_UNREACHABLE: ReadonlySet<string> = new Set();
 
 /** Everything the analysis knows about one machine, beyond its findings. */
 export interface MachineAnalysis {
@@ -18,6 +20,8 @@ export interface MachineAnalysis {
     readonly pathChecked: boolean;
     /** Phases the call can be in on entering each state, by state name; knows no state when not path-checked. */
     readonly phasesAt: PhaseLookup;
+    /** The states no path from the initial state enters, by name (reachability.ts); empty when not path-checked. */
+    readonly unreachable: ReadonlySet<string>;
 }
 
 export interface ProtocolAnalysis {
@@ -71,12 +75,14 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
 
 /** One machine's checks, which depend on nothing outside it (so a machine's result can be kept while its text stays the same). */
 export function analyzeMachine(machine: MachineModel): MachineResult {
-    if (machine.incomplete) return { findings: [], analysis: { machine, pathChecked: false, phasesAt: NO_PHASES } };
+    const unchecked = { machine, pathChecked: false, phasesAt: NO_PHASES, unreachable: NONE_UNREACHABLE };
+    if (machine.incomplete) return { findings: [], analysis: unchecked };
     const findings: Finding[] = checkMachineStructure(machine);
     const graph = buildMachineGraph(machine);
-    if (!graph) return { findings, analysis: { machine, pathChecked: false, phasesAt: NO_PHASES } };
-    for (const f of checkReachability(graph)) findings.push(f);
+    if (!graph) return { findings, analysis: unchecked };
+    const reachability = checkReachability(graph);
+    for (const f of reachability.findings) findings.push(f);
     const exploration = explorePhases(graph);
     for (const f of exploration.findings) findings.push(f);
-    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt } };
+    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt, unreachable: reachability.unreachable } };
 }

@@ -5,10 +5,18 @@ import { breadthFirst, statesReaching } from './machine-graph.js';
 import type { ReportedPath } from './offending-path.js';
 import { pathSteps, pathSummary, reportedPath } from './offending-path.js';
 
+/** What the reachability search finds: its findings, and the states it showed unreachable (which the diagram draws as such). */
+export interface ReachabilityResult {
+    readonly findings: Finding[];
+    /** The names of the states no path from the initial state enters (the end state included, when end-unreachable). */
+    readonly unreachable: ReadonlySet<string>;
+}
+
 /** end-unreachable, no-path-to-end and unreachable-state, on the plain state graph (phases play no part). */
-export function checkReachability(graph: MachineGraph): Finding[] {
+export function checkReachability(graph: MachineGraph): ReachabilityResult {
     const { machine, states } = graph;
     const findings: Finding[] = [];
+    const unreachable = new Set<string>();
     const { parentState, parentEdge, depth } = breadthFirst(graph, graph.initial);
     const reachesEnd = statesReaching(graph, graph.end);
     const endState = states[graph.end];
@@ -20,6 +28,7 @@ export function checkReachability(graph: MachineGraph): Finding[] {
     });
 
     if (parentState[graph.end] === -2) {
+        unreachable.add(endState.name);
         findings.push(finding('end-unreachable',
             `No path from the initial state ${initialState.name} reaches ${endState.name}: the call can never finish. Add a transition to ${endState.name} from a state the machine can reach.`,
             endState.nameRange, { machine: machine.name }));
@@ -28,6 +37,7 @@ export function checkReachability(graph: MachineGraph): Finding[] {
         if (s === graph.end) continue;
         const state = states[s];
         if (parentState[s] === -2) {
+            unreachable.add(state.name);
             findings.push(finding('unreachable-state',
                 `No path from the initial state ${initialState.name} enters ${state.name}, so it never runs. Add a transition to it, or remove it.`,
                 state.nameRange, { machine: machine.name }));
@@ -38,5 +48,5 @@ export function checkReachability(graph: MachineGraph): Finding[] {
                 state.nameRange, { machine: machine.name, path: pathSteps(path, { message: `${state.name}: no way on to ${endState.name}`, range: state.nameRange }) }));
         }
     }
-    return findings;
+    return { findings, unreachable };
 }

@@ -3,7 +3,6 @@ import { actionLabel } from '../analysis/action-labels.js';
 import { PHASE_LABELS } from '../analysis/catalog.js';
 import type { DiagnosticCode, Severity } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
-import { breadthFirst, buildMachineGraph } from '../analysis/machine-graph.js';
 import type { MachineModel, ProtocolModel, Side, StateModel, TransitionModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import type { DiagramInterleaving } from './interleaving-overlay.js';
@@ -104,11 +103,12 @@ export function buildDiagramModel(protocol: ProtocolModel, analysis: ProtocolAna
     const anchors = new FindingAnchors();
     const machineIds = new UniqueIds();
     const machines = protocol.machines.map((machine, i) => buildMachine(machine, analysis.machines[i], machineIds, anchors));
+    // Every element has registered its range: now each finding can go to its element's list.
     const otherFindings = anchors.attach(analysis.findings);
     return {
         protocol: protocol.name,
         ...(protocol.description !== undefined ? { description: protocol.description } : {}),
-        machines: machines.map(m => m.freeze()),
+        machines,
         syntaxErrors: [...syntaxErrors],
         otherFindings,
     };
@@ -150,112 +150,135 @@ class UniqueIds {
     }
 }
 
-interface MachineUnderConstruction {
-    freeze(): DiagramMachine;
+/** The ids of one machine's states: unique even for duplicate names; a name stands for its first state, which transitions to it point at. */
+class StateIds {
+    private readonly ids = new UniqueIds();
+    private readonly byName = new Map<string, string>();
+
+    constructor(private readonly machineId: string) {}
+
+    add(name: string): string {
+        const id = this.ids.next(`${this.machineId}/${name}`);
+        if (!this.byName.has(name)) this.byName.set(name, id);
+        return id;
+    }
+
+    /** A node for a target that names no state (`?name`, which no state name can be). */
+    addMissing(name: string): string {
+        const id = this.ids.next(`${this.machineId}/?${name}`);
+        this.byName.set(name, id);
+        return id;
+    }
+
+    of(name: string): string | undefined {
+        return this.byName.get(name);
+    }
 }
 
-function buildMachine(machine: MachineModel, machineAnalysis: MachineAnalysis | undefined, machineIds: UniqueIds, anchors: FindingAnchors): MachineUnderConstruction {
+/** A state or transition with its id, and the list its findings go to (filled by FindingAnchors.attach). */
+interface StateEntry {
+    readonly model: StateModel;
+    readonly id: string;
+    readonly findings: DiagramFinding[];
+}
+
+interface TransitionEntry {
+    readonly model: TransitionModel;
+    readonly id: string;
+    readonly source: string;
+    readonly findings: DiagramFinding[];
+}
+
+/** One machine's part of the diagram; its finding lists stay empty until the caller attaches the findings. */
+function buildMachine(machine: MachineModel, machineAnalysis: MachineAnalysis | undefined, machineIds: UniqueIds, anchors: FindingAnchors): DiagramMachine {
     const id = machineIds.next(`${machine.side}:${machine.name}`);
-    const machineFindings: DiagramFinding[] = [];
-    anchors.register(machine.nameRange, machineFindings);
+    const findings: DiagramFinding[] = [];
+    anchors.register(machine.nameRange, findings);
+    const stateIds = new StateIds(id);
+    const states: StateEntry[] = machine.states.map(model => ({ model, id: stateIds.add(model.name), findings: [] }));
+    const transitions = transitionEntries(states);
+    registerAnchors(states, transitions, anchors);
+    const missing = missingStates(transitions, stateIds);
+    return {
+        id,
+        side: machine.side,
+        name: machine.name,
+        incomplete: machine.incomplete === true,
+        pathChecked: machineAnalysis?.pathChecked === true,
+        range: machine.range,
+        selectionRange: machine.nameRange,
+        findings,
+        states: [...states.map(state => diagramState(state, machineAnalysis)), ...missing],
+        transitions: transitions.map(transition => diagramTransition(transition, stateIds)),
+    };
+}
 
-    const reachable = reachableStates(machine);
-    const stateIds = new UniqueIds();
-    const idOfName = new Map<string, string>();
-    const states: Array<{ model: StateModel; id: string; findings: DiagramFinding[] }> = machine.states.map(model => {
-        const stateId = stateIds.next(`${id}/${model.name}`);
-        if (!idOfName.has(model.name)) idOfName.set(model.name, stateId);
-        return { model, id: stateId, findings: [] };
-    });
-
-    // Transition anchors first: an effect or a transition range must not be claimed by a state.
-    const transitions: Array<{ model: TransitionModel; id: string; source: string; findings: DiagramFinding[] }> = [];
+/** The transitions of every state, in the order written; the i-th of a state gets the id `state/i`. */
+function transitionEntries(states: readonly StateEntry[]): TransitionEntry[] {
+    const transitions: TransitionEntry[] = [];
     for (const state of states) {
-        state.model.transitions.forEach((model, i) => {
-            const findings: DiagramFinding[] = [];
-            anchors.register(model.range, findings);
-            if (model.effect) anchors.register(model.effect.range, findings);
-            transitions.push({ model, id: `${state.id}/${i}`, source: state.id, findings });
-        });
+        state.model.transitions.forEach((model, i) => transitions.push({ model, id: `${state.id}/${i}`, source: state.id, findings: [] }));
+    }
+    return transitions;
+}
+
+/** The ranges findings are reported on, each tied to its element's list. */
+function registerAnchors(states: readonly StateEntry[], transitions: readonly TransitionEntry[], anchors: FindingAnchors): void {
+    // Transition anchors first: an effect or a transition range must not be claimed by a state.
+    for (const transition of transitions) {
+        anchors.register(transition.model.range, transition.findings);
+        if (transition.model.effect) anchors.register(transition.model.effect.range, transition.findings);
     }
     for (const state of states) {
         anchors.register(state.model.nameRange, state.findings);
         anchors.register(state.model.headerRange, state.findings);
         if (state.model.action) anchors.register(state.model.action.range, state.findings);
     }
+}
 
-    // A target naming no state gets a node of its own, so the transition can still be drawn.
+/** A node for each target naming no state (unknown-state), so its transitions can still be drawn. */
+function missingStates(transitions: readonly TransitionEntry[], stateIds: StateIds): DiagramState[] {
     const missing: DiagramState[] = [];
-    for (const transition of transitions) {
-        const name = transition.model.target;
-        if (idOfName.has(name)) continue;
-        const missingId = stateIds.next(`${id}/?${name}`);
-        idOfName.set(name, missingId);
+    for (const { model } of transitions) {
+        const name = model.target;
+        if (stateIds.of(name) !== undefined) continue;
         missing.push({
-            id: missingId, name: name || '?', description: 'no such state', initial: false, end: false, missing: true, reachable: true, phases: [],
-            range: transition.model.targetRange, selectionRange: transition.model.targetRange, findings: [],
+            id: stateIds.addMissing(name), name: name || '?', description: 'no such state', initial: false, end: false, missing: true, reachable: true, phases: [],
+            range: model.targetRange, selectionRange: model.targetRange, findings: [],
         });
     }
+    return missing;
+}
 
-    const phasesAt = machineAnalysis?.phasesAt;
+/** A state as drawn: reachability and phases are the analysis' (nothing is unreachable when it did not run the path checks). */
+function diagramState({ model, id, findings }: StateEntry, machineAnalysis: MachineAnalysis | undefined): DiagramState {
     return {
-        freeze: () => ({
-            id,
-            side: machine.side,
-            name: machine.name,
-            incomplete: machine.incomplete === true,
-            pathChecked: machineAnalysis?.pathChecked === true,
-            range: machine.range,
-            selectionRange: machine.nameRange,
-            findings: machineFindings,
-            states: [
-                ...states.map(({ model, id: stateId, findings }) => ({
-                    id: stateId,
-                    name: model.name,
-                    ...(model.description !== undefined ? { description: model.description } : {}),
-                    ...(model.action ? { actionLabel: actionLabel(model.action) } : {}),
-                    initial: model.initial,
-                    end: model.end,
-                    missing: false,
-                    reachable: reachable?.has(model.name) ?? true,
-                    phases: [...(phasesAt?.get(model.name) ?? [])].map(phase => PHASE_LABELS[phase]),
-                    range: model.range,
-                    selectionRange: model.nameRange,
-                    findings,
-                })),
-                ...missing,
-            ],
-            transitions: transitions.map(({ model, id: transitionId, source, findings }) => {
-                const effectLabel = model.effect ? actionLabel(model.effect) : undefined;
-                return {
-                    id: transitionId,
-                    source,
-                    target: idOfName.get(model.target)!,
-                    ...(model.outcome !== undefined ? { outcome: model.outcome } : {}),
-                    ...(effectLabel !== undefined ? { effectLabel } : {}),
-                    label: [model.outcome ?? DEFAULT_OUTCOME_LABEL, ...(effectLabel ? [effectLabel] : [])].join(' / '),
-                    range: model.range,
-                    selectionRange: model.range,
-                    findings,
-                };
-            }),
-        }),
+        id,
+        name: model.name,
+        ...(model.description !== undefined ? { description: model.description } : {}),
+        ...(model.action ? { actionLabel: actionLabel(model.action) } : {}),
+        initial: model.initial,
+        end: model.end,
+        missing: false,
+        reachable: machineAnalysis?.unreachable.has(model.name) !== true,
+        phases: [...(machineAnalysis?.phasesAt.get(model.name) ?? [])].map(phase => PHASE_LABELS[phase]),
+        range: model.range,
+        selectionRange: model.nameRange,
+        findings,
     };
 }
 
-/**
- * The names of the states a path from the initial state enters, by the same
- * graph search the reachability checks use; undefined when the machine is
- * not well formed enough to tell (then nothing is drawn as unreachable).
- */
-function reachableStates(machine: MachineModel): Set<string> | undefined {
-    if (machine.incomplete) return undefined;
-    const graph = buildMachineGraph(machine);
-    if (!graph) return undefined;
-    const { parentState } = breadthFirst(graph, graph.initial);
-    const names = new Set<string>();
-    graph.states.forEach((state, i) => {
-        if (parentState[i] !== -2) names.add(state.name);
-    });
-    return names;
+function diagramTransition({ model, id, source, findings }: TransitionEntry, stateIds: StateIds): DiagramTransition {
+    const effectLabel = model.effect ? actionLabel(model.effect) : undefined;
+    return {
+        id,
+        source,
+        target: stateIds.of(model.target)!,
+        ...(model.outcome !== undefined ? { outcome: model.outcome } : {}),
+        ...(effectLabel !== undefined ? { effectLabel } : {}),
+        label: [model.outcome ?? DEFAULT_OUTCOME_LABEL, ...(effectLabel ? [effectLabel] : [])].join(' / '),
+        range: model.range,
+        selectionRange: model.range,
+        findings,
+    };
 }

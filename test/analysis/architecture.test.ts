@@ -46,6 +46,19 @@ describe('architecture invariants', () => {
         expect(offending.map(show)).toEqual([]);
     });
 
+    it('the diagram reads reachability and phases from the analysis: it runs no graph search of its own', () => {
+        const offending = importsOf('language/diagram').filter(i => !i.typeOnly && /\/(machine-graph|reachability|phase-analysis)\.js$/.test(i.specifier));
+        expect(offending.map(show)).toEqual([]);
+    });
+
+    it('one function turns a document into a diagram model: documentDiagram is the only caller of buildDiagramModel', () => {
+        const callers = ['language', 'server', 'cli', 'client', 'scripts', 'test']
+            .flatMap(folder => readdirSync(join(REPO_ROOT, folder), { recursive: true }).map(name => `${folder}/${String(name).split('\\').join('/')}`))
+            .filter(file => /\.(ts|mjs)$/.test(file) && !file.includes('/generated/') && !file.includes('node_modules'))
+            .filter(file => /\bbuildDiagramModel\s*\(/.test(readFileSync(join(REPO_ROOT, file), 'utf8')));
+        expect(callers.sort()).toEqual(['language/diagram/diagram-model.ts', 'language/pipeline/document-diagram.ts']);
+    });
+
     it('nothing under language/ imports vscode, nor any host (server/, cli/, client/)', () => {
         const offending = importsOf('language').filter(i => i.specifier === 'vscode' || into('server')(i) || into('cli')(i) || into('client')(i));
         expect(offending.map(show)).toEqual([]);
