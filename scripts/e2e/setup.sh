@@ -35,7 +35,18 @@ step() { # step "name": closes the previous step's timing, opens a new one
   return 0
 }
 die() { echo "[e2e-setup] ERROR: $*" >&2; exit 1; }
-trap 'rc=$?; [ $rc -ne 0 ] && echo "[e2e-setup] FAILED during: ${STEP_NAME:-?} (exit $rc, after $(elapsed "$T0") s)" >&2' EXIT
+# A step that runs for minutes with its output in a log prints a line every
+# 20 s (time so far, MB in the download cache), so a first run never looks hung.
+HEARTBEAT_PID=""
+heartbeat_start() { # heartbeat_start "what"
+  local what="$1" since; since=$(date +%s.%N)
+  ( while sleep 20; do
+      echo "[e2e-setup]   ... $what: $(elapsed "$since") s, $(du -sm "$CACHE" 2>/dev/null | cut -f1) MB in $CACHE so far"
+    done ) &
+  HEARTBEAT_PID=$!
+}
+heartbeat_stop() { [ -n "$HEARTBEAT_PID" ] && kill "$HEARTBEAT_PID" 2>/dev/null; HEARTBEAT_PID=""; return 0; }
+trap 'rc=$?; heartbeat_stop; [ $rc -ne 0 ] && echo "[e2e-setup] FAILED during: ${STEP_NAME:-?} (exit $rc, after $(elapsed "$T0") s)" >&2' EXIT
 
 command -v npm >/dev/null || die "npm is not on PATH (any Node + npm will do; Node 22 is installed by this script)"
 mkdir -p "$CACHE"
@@ -59,8 +70,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "[e2e-setup] installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq || die "apt-get update failed"
-  $SUDO apt-get install -y -qq "${missing[@]}" >"$CACHE/apt.log" 2>&1 \
+  $SUDO apt-get install -y -q "${missing[@]}" >"$CACHE/apt.log" 2>&1 \
     || { tail -30 "$CACHE/apt.log" >&2; die "apt-get install ${missing[*]} failed (log: $CACHE/apt.log)"; }
+  # apt's own summary: how much it downloaded and how much disk it took
+  grep -E '^(Need to get|After this operation)' "$CACHE/apt.log" | sed 's/^/[e2e-setup] apt: /' || true
 else
   echo "[e2e-setup] already installed"
 fi
@@ -163,9 +176,12 @@ step "code-server@$CODE_SERVER_VERSION (npm install, builds native modules)"
 rm -rf "$CACHE/code-server"; mkdir -p "$CACHE/code-server"
 echo '{"name":"rpcstate-e2e-code-server","private":true}' >"$CACHE/code-server/package.json"
 export npm_config_unsafe_perm=true   # code-server's postinstall.sh insists on it as root
+echo "[e2e-setup] (downloads code-server and VS Code's server from the npm registry and builds their native modules: several minutes on a first run; log: $CACHE/code-server-install.log)"
+heartbeat_start "code-server install"
 (cd "$CACHE/code-server" && npm install --no-save --unsafe-perm "code-server@$CODE_SERVER_VERSION" \
     >"$CACHE/code-server-install.log" 2>&1) \
-  || { tail -40 "$CACHE/code-server-install.log" >&2; die "npm install code-server failed (log: $CACHE/code-server-install.log)"; }
+  || { heartbeat_stop; tail -40 "$CACHE/code-server-install.log" >&2; die "npm install code-server failed (log: $CACHE/code-server-install.log)"; }
+heartbeat_stop
 [ -f "$CS_DIR/lib/vscode/out/server-main.js" ] || die "code-server installed, but lib/vscode/out/server-main.js is missing"
 [ -f "$CS_DIR/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] || die "@vscode/ripgrep/bin/rg missing after install"
 # (scratch HOME: code-server writes ~/.config/code-server/config.yaml on any start)
@@ -194,6 +210,7 @@ fi
 
 # ---------------------------------------------------------------- done
 step "finish"
+echo "[e2e-setup] downloaded from the npm registry: $(du -sm "$CACHE/npm-cache" | cut -f1) MB (npm's cache, compressed tarballs)"
 rm -rf "$CACHE/tmp" "$CACHE/npm-cache"   # downloads are not needed once built (saves ~250 MB)
 write_env
 echo "$MARKER_KEY" >"$MARKER"

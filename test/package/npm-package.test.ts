@@ -4,14 +4,14 @@
 // on Node 22 (this test's own Node) and, for the refusal, on an older Node.
 import { execFileSync, spawnSync } from 'node:child_process';
 import type { SpawnSyncOptions } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TARBALL_BYTES, npmPackageProblems, REQUIRED_FILES } from '../../scripts/npm-package-contents.mjs';
-import { HAS_SHARED, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
+import { HAS_SHARED, OWN_EXAMPLES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
 import { spawnCli } from '../support/spawn-cli.js';
 import { StdioLanguageServer } from '../support/stdio-language-server.js';
 
@@ -36,7 +36,9 @@ beforeAll(() => {
     tarball = packed.trim().split('\n').at(-1)!;
     project = join(work, 'project');
     mkdirSync(project);
-    const installed = run('npm', ['install', tarball, '--offline', '--no-audit', '--no-fund']);
+    // As docs/ci.md says, from the project folder (offline: the cache is empty, so nothing else can come along).
+    copyFileSync(tarball, join(project, basename(tarball)));
+    const installed = run('sh', ['-c', `npm install --save-dev ./${basename(tarball)} --offline --no-audit --no-fund`]);
     expect(installed.status, installed.stderr).toBe(0);
 }, 180_000);
 afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
@@ -85,6 +87,22 @@ describe('the installed commands on Node 22', () => {
         const missing = run(rpcstate, ['check', join(work, 'no-such.rpcstate')]);
         expect(missing.status).toBe(2);
         expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('runs the commands README.md and docs/ci.md show, as written, in a user\'s project', () => {
+        cpSync(OWN_EXAMPLES, join(project, 'specs'), { recursive: true });
+        const text = run('sh', ['-c', 'npx rpcstate check specs/']);
+        expect(text.status, text.stderr).toBe(1);
+        expect(text.stdout).toMatch(/^5 files checked: 3 errors, 0 warnings$/m);
+        // docs/ci.md's local pre-commit hook: its entry, given the staged files' names as pre-commit does.
+        const hook = run('sh', ['-c', 'npx rpcstate check specs/documented-tables.rpcstate specs/pipe-upload.rpcstate']);
+        expect(hook.status, hook.stdout + hook.stderr).toBe(0);
+        expect(hook.stdout).toMatch(/^2 files checked: 0 errors, 0 warnings$/m);
+        const sarif = run('sh', ['-c', 'npx rpcstate check specs --format sarif > rpcstate.sarif']);
+        expect(sarif.status, sarif.stderr).toBe(1);
+        const log = JSON.parse(readFileSync(join(project, 'rpcstate.sarif'), 'utf8'));
+        const uris = log.runs[0].results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
+        expect(uris.sort()).toEqual(['specs/mistakes/hasty-client.rpcstate', 'specs/mistakes/waiting-for-each-other.rpcstate', 'specs/mistakes/waiting-for-each-other.rpcstate']);
     });
 
     it('answers --version and --help on both commands', () => {

@@ -57,7 +57,7 @@ function situation(m: MachineSituation): string {
     switch (m.status) {
         case 'waits': return `it waits in ${m.state.name} for ${need(m)}`;
         case 'done': return m.state.end ? 'it is at its End' : `it is idle in ${m.state.name}, with no call waiting`;
-        default: return `it can still go on from ${m.state.name}, but never to that`;
+        default: return `it is still in ${m.state.name}, and none of its paths from there does`;
     }
 }
 
