@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { COMPOSITION_BUDGET } from '../../language/analysis/composition/analyze-composition.js';
 import { analysisOptionsModule, createRpcstateServices } from '../../language/rpcstate-module.js';
-import { checkPaths } from '../../language/pipeline/check-files.js';
+import { checkRead, readPaths } from '../../language/pipeline/check-files.js';
 import type { CheckReport } from '../../language/pipeline/check-report.js';
 import { summarize } from '../../language/pipeline/check-report.js';
 import type { CliIo, CommandOutcome } from '../cli-io.js';
@@ -13,6 +13,7 @@ import { formatJson } from '../formats/json-format.js';
 import { formatSarif } from '../formats/sarif-format.js';
 import { repositoryRoot } from '../formats/sarif-locations.js';
 import { formatText } from '../formats/text-format.js';
+import { fixBeforeCheck, formatAppliedFixes } from './check-fix.js';
 import { STDIN_ARGUMENT } from '../../language/files/input-files.js';
 
 interface CheckOptions {
@@ -24,6 +25,7 @@ interface CheckOptions {
     stdinFilename?: string;
     compositionBudget?: number;
     config?: string;
+    fix?: boolean;
 }
 
 /** `rpcstate check PATH... [--format text|json|sarif]` (language.md, "Command line"), with the options CI needs. */
@@ -37,6 +39,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .option('--quiet', 'report errors only (warnings still count for --max-warnings); no notes about skipped paths')
         .option('--stdin-filename <path>', 'the name diagnostics give standard input (read with -)')
         .option('--config <file>', 'use this rpcstate.json for every file, instead of the nearest one above each file')
+        .option('--fix', 'first apply the quick fixes that are safe unattended (a typo with one near name, an unused suppression), writing only changed files, atomically; then report what is left')
         .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
         .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
         .action(async (paths: string[], options: CheckOptions) => {
@@ -58,16 +61,21 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
                 }
             }
             const stdin = io.stdin ? { name: options.stdinFilename ?? '<stdin>', stream: io.stdin } : undefined;
-            const { report, inputErrors, skipped } = await checkPaths(services, paths, stdin);
+            const inputs = await readPaths(services, paths, stdin);
+            const fixing = options.fix ? await fixBeforeCheck(services, inputs, io, options.quiet === true) : undefined;
+            const { report, inputErrors, skipped } = await checkRead(services, fixing?.inputs ?? inputs);
             if (!options.quiet) for (const { path, reason } of skipped) io.stderr(`rpcstate: note: skipped ${path}: ${reason}\n`);
             for (const error of inputErrors) io.stderr(`rpcstate: ${error.message}\n`);
             const shown = options.quiet ? errorsOnly(report) : report;
             const useColor = options.color && io.stdoutIsTty && !process.env.NO_COLOR;
             // When bad input left nothing to check, the error lines are the whole answer: no "0 files checked" beside them.
             const stopped = inputErrors.length > 0 && report.files.length === 0;
-            if (options.format === 'json') io.stdout(formatJson(shown));
-            else if (options.format === 'sarif') io.stdout(formatSarif(shown, options.sarifBase ?? repositoryRoot(process.cwd())));
-            else if (!stopped) io.stdout(formatText(shown, useColor));
+            // The applied fixes: inside the JSON object; beside SARIF on stderr (stdout stays one SARIF log); before the text report.
+            if (options.format === 'json') io.stdout(formatJson(shown, fixing?.applied));
+            else if (options.format === 'sarif') {
+                if (fixing) io.stderr(formatAppliedFixes(fixing.applied));
+                io.stdout(formatSarif(shown, options.sarifBase ?? repositoryRoot(process.cwd())));
+            } else if (!stopped) io.stdout((fixing ? formatAppliedFixes(fixing.applied) : '') + formatText(shown, useColor));
             const { errors, warnings } = report.summary;
             const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
             if (tooManyWarnings && errors === 0 && inputErrors.length === 0) {
@@ -84,6 +92,7 @@ function usageProblem(paths: readonly string[], options: CheckOptions): string |
     }
     if (options.stdinFilename !== undefined && !paths.includes(STDIN_ARGUMENT)) return '--stdin-filename names standard input: give - among the paths';
     if (paths.filter(path => path === STDIN_ARGUMENT).length > 1) return 'standard input (-) can be read only once';
+    if (options.fix && paths.includes(STDIN_ARGUMENT)) return '--fix writes the files it fixes: it cannot fix standard input (-)';
     return undefined;
 }
 

@@ -1,13 +1,8 @@
+import type { SourceEdit } from '../fixes/source-edit.js';
 import type { SourceRange } from '../model/source-range.js';
 import { sameRange } from '../model/source-range.js';
 import type { Suppression } from './suppressions.js';
 import { findSuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
-
-/** A text edit in the shape of LSP's TextEdit, declared here so language/config stays free of the protocol. */
-export interface SourceEdit {
-    readonly range: SourceRange;
-    readonly newText: string;
-}
 
 /** The reason the inserted comment asks for, as a placeholder to overwrite. */
 export const REASON_PLACEHOLDER = '<reason>';

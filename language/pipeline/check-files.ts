@@ -52,8 +52,15 @@ export interface StdinSource {
     readonly stream: AsyncIterable<Buffer | string>;
 }
 
-/** Reads and checks files, folders, globs and `-`; unreadable inputs are collected, not thrown. */
-export async function checkPaths(services: LanguageServices, paths: readonly string[], stdin?: StdinSource): Promise<{ report: CheckReport; inputErrors: InputError[]; skipped: SkippedPath[] }> {
+/** What reading the command line's paths gave: the texts, and what could not be read (collected, not thrown). */
+export interface ReadInputs {
+    readonly sources: SourceFile[];
+    readonly inputErrors: InputError[];
+    readonly skipped: SkippedPath[];
+}
+
+/** Reads files, folders, globs and `-`; unreadable inputs are collected, not thrown. */
+export async function readPaths(services: LanguageServices, paths: readonly string[], stdin?: StdinSource): Promise<ReadInputs> {
     const selection = await resolveInputPaths(paths, await ignoreRulesFor(services));
     const errors = [...selection.errors];
     const sources: SourceFile[] = [];
@@ -70,8 +77,14 @@ export async function checkPaths(services: LanguageServices, paths: readonly str
         if (stdin) await read(() => readSourceStream(stdin.name, stdin.stream));
         else errors.push(new InputError('-: standard input cannot be read here'));
     }
-    const report = await checkSources(services, sources, errors);
-    return { report, inputErrors: [...new Map(errors.map(e => [e.message, e])).values()], skipped: selection.skipped };
+    return { sources, inputErrors: errors, skipped: selection.skipped };
+}
+
+/** Checks what `readPaths` read; a broken rpcstate.json joins the input errors. */
+export async function checkRead(services: LanguageServices, inputs: ReadInputs): Promise<{ report: CheckReport; inputErrors: InputError[]; skipped: SkippedPath[] }> {
+    const errors = [...inputs.inputErrors];
+    const report = await checkSources(services, inputs.sources, errors);
+    return { report, inputErrors: [...new Map(errors.map(e => [e.message, e])).values()], skipped: inputs.skipped };
 }
 
 /** With an explicit configuration (--config), its `ignore` list is the one that applies; otherwise each folder's rpcstate.json adds its own. */

@@ -9,34 +9,18 @@ import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { sameRange } from '../../language/model/source-range.js';
 import type { RpcstateLspServices } from '../rpcstate-lsp-module.js';
 import type { CompositionDiagnostics } from './composition-diagnostics.js';
-import { fixProcedureMismatch } from './quick-fixes/procedure-fixes.js';
-import { fixCompleteBeforeNotification, fixMissingCompletion } from './quick-fixes/completion-fixes.js';
-import type { FixBuilder, QuickFix } from './quick-fixes/quick-fix.js';
-import { SourceText } from './quick-fixes/source-text.js';
-import { insertSuppression, removeUnusedSuppression } from '../../language/config/suppression-edits.js';
-import { SUPPRESSION_DIRECTIVE } from '../../language/config/suppressions.js';
-import {
-    fixMissingEnd, fixMissingInitial, fixUnhandledOutcome, fixUnknownAction, fixUnknownState, fixUnreachableState, fixWrongSide,
-} from './quick-fixes/structure-fixes.js';
-
-/** The codes that have quick fixes, and who builds them. */
-const FIXES: Partial<Record<DiagnosticCode, FixBuilder>> = {
-    'unknown-state': fixUnknownState,
-    'unknown-action': fixUnknownAction,
-    'wrong-side': fixWrongSide,
-    'missing-initial': fixMissingInitial,
-    'missing-end': fixMissingEnd,
-    'unhandled-outcome': fixUnhandledOutcome,
-    'unreachable-state': fixUnreachableState,
-    'complete-before-notification': fixCompleteBeforeNotification,
-    'missing-completion': fixMissingCompletion,
-};
+import { findingFixes, hasFindingFixes, suppressionFixes } from '../../language/fixes/finding-fixes.js';
+import { fixProcedureMismatch } from '../../language/fixes/procedure-fixes.js';
+import type { QuickFix } from '../../language/fixes/quick-fix.js';
+import { SourceText } from '../../language/fixes/source-text.js';
 
 /**
- * Quick fixes, keyed by the diagnostic's code. The diagnostic the editor
- * sends back is matched to the analysis' finding of the same code and range
- * (so a stale diagnostic gets no fix), and the fix is computed from the
- * current model: the edits always fit the text they are applied to.
+ * Quick fixes, keyed by the diagnostic's code; which fixes and their edits
+ * are language/fixes/' (`rpcstate check --fix` applies the same edits). The
+ * diagnostic the editor sends back is matched to the analysis' finding of
+ * the same code and range (so a stale diagnostic gets no fix), and the fix
+ * is computed from the current model: the edits always fit the text they
+ * are applied to.
  */
 export class RpcstateCodeActionProvider implements CodeActionProvider {
     private readonly analyzer: ProtocolAnalyzer;
@@ -53,7 +37,7 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         // The fixes first, then "ignore it here": fixing is the better choice.
         const suppressions = suppressionActions(document, params.context.diagnostics);
-        const diagnostics = params.context.diagnostics.filter(d => FIXES[codeOf(d) ?? 'syntax'] !== undefined);
+        const diagnostics = params.context.diagnostics.filter(d => hasFindingFixes(codeOf(d) ?? 'syntax'));
         const deadlocks = params.context.diagnostics.filter(d => codeOf(d) === 'protocol-deadlock');
         if (diagnostics.length === 0 && deadlocks.length === 0) return suppressions;
         const { model, analysis } = this.analyzer.analyze(document.parseResult.value as Protocol);
@@ -62,7 +46,7 @@ export class RpcstateCodeActionProvider implements CodeActionProvider {
             const code = codeOf(diagnostic)!;
             const finding = analysis.findings.find(f => f.code === code && sameRange(f.range, diagnostic.range));
             if (!finding) continue;
-            for (const fix of FIXES[code]!({ finding, model, analysis, text })) actions.push(codeAction(document, diagnostic, fix));
+            for (const fix of findingFixes({ finding, model, analysis, text })) actions.push(codeAction(document, diagnostic, fix));
         }
         if (deadlocks.length === 0) return [...actions, ...suppressions];
         return this.deadlockFixes(document, deadlocks, model).then(fixes => [...actions, ...fixes, ...suppressions]);
@@ -90,25 +74,14 @@ function codeAction(document: LangiumDocument, diagnostic: Diagnostic, fix: Quic
     };
 }
 
-/**
- * For every diagnostic but a syntax error: insert a suppression comment
- * above its line (not preferred: fixing is better). For an unused
- * suppression: remove it (preferred).
- */
+/** "Ignore CODE on this line" for every diagnostic of ours but a syntax error; "Remove the unused suppression" for an unused one. */
 function suppressionActions(document: LangiumDocument, diagnostics: readonly Diagnostic[]): CodeAction[] {
     const text = document.textDocument.getText();
-    const uri = document.textDocument.uri;
     const actions: CodeAction[] = [];
     for (const diagnostic of diagnostics) {
         const code = codeOf(diagnostic);
-        if (!code || code === 'syntax' || diagnostic.source !== 'rpcstate') continue;
-        if (code === 'unused-suppression') {
-            const edit = removeUnusedSuppression(text, diagnostic.range);
-            if (edit) actions.push({ title: 'Remove the unused suppression', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [uri]: [edit] } } });
-            continue;
-        }
-        const edit = insertSuppression(text, diagnostic.range.start.line, code);
-        actions.push({ title: `Ignore ${code} on this line (// ${SUPPRESSION_DIRECTIVE})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+        if (!code || diagnostic.source !== 'rpcstate') continue;
+        for (const fix of suppressionFixes(text, code, diagnostic.range)) actions.push(codeAction(document, diagnostic, fix));
     }
     return actions;
 }

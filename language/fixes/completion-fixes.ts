@@ -1,6 +1,6 @@
-import type { Phase } from '../../../language/analysis/catalog.js';
-import { applyEffect, lookupCatalog, UNFINISHED_PHASES } from '../../../language/analysis/catalog.js';
-import type { Side, StateModel, TransitionModel } from '../../../language/model/machine-model.js';
+import type { Phase } from '../analysis/catalog.js';
+import { applyEffect, lookupCatalog, UNFINISHED_PHASES } from '../analysis/catalog.js';
+import type { Side, StateModel, TransitionModel } from '../model/machine-model.js';
 import { endStateOf, freshStateName, transitionAt, useAt } from './model-lookup.js';
 import type { FixContext, QuickFix } from './quick-fix.js';
 

@@ -1,6 +1,6 @@
-import { catalogNames, entryUnderOtherKind, lookupCatalog } from '../../../language/analysis/catalog.js';
-import { closestName } from '../../../language/analysis/closest-name.js';
-import type { MachineModel } from '../../../language/model/machine-model.js';
+import { catalogNames, entryUnderOtherKind, lookupCatalog } from '../analysis/catalog.js';
+import { closestName, unmistakableName } from '../analysis/closest-name.js';
+import type { MachineModel } from '../model/machine-model.js';
 import { endStateOf, freshStateName, machineNamedAt, stateNamedAt, transitionAt, useAt } from './model-lookup.js';
 import type { FixContext, QuickFix } from './quick-fix.js';
 
@@ -18,7 +18,9 @@ export function fixUnknownState({ finding, model, text }: FixContext): QuickFix[
     const names = machine.states.map(s => s.name).filter(Boolean);
     const near = transition.target ? closestName(transition.target, names) : undefined;
     if (near) {
-        fixes.push({ title: `Change the target to ${near}`, edits: [{ range: transition.targetRange, newText: near }], preferred: true });
+        // Unattended only for an unmistakable typo: with two near names, or a far one, the author may mean a state still to write.
+        const unattended = unmistakableName(transition.target, names) === near;
+        fixes.push({ title: `Change the target to ${near}`, edits: [{ range: transition.targetRange, newText: near }], preferred: true, unattended });
     }
     if (/^[_a-zA-Z]\w*$/.test(transition.target)) {
         const end = endStateOf(machine);
@@ -43,11 +45,16 @@ export function fixUnknownAction({ finding, model }: FixContext): QuickFix[] {
     const other = entryUnderOtherKind(kind, name);
     // An effect can only `invoke` (the grammar has no awaiting effect).
     if (other && !(isEffect && other.kind === 'await')) {
-        return [{ title: `Write \`${other.kind} ${name}\``, edits: [{ range: use.range, newText: `${other.kind} ${name}` }], preferred: true }];
+        // The name is exact and the catalog has it under one keyword only: one reading, unless this side may not use it at all.
+        const unattended = other.rules[machine.side] !== undefined;
+        return [{ title: `Write \`${other.kind} ${name}\``, edits: [{ range: use.range, newText: `${other.kind} ${name}` }], preferred: true, unattended }];
     }
     const sameKind = catalogNames(kind).filter(n => onThisSide(kind, n));
     const near = closestName(name, sameKind);
-    if (near) return [{ title: `Change to \`${kind} ${near}\``, edits: [{ range: use.range, newText: `${kind} ${near}` }], preferred: true }];
+    if (near) {
+        const unattended = unmistakableName(name, sameKind) === near;
+        return [{ title: `Change to \`${kind} ${near}\``, edits: [{ range: use.range, newText: `${kind} ${near}` }], preferred: true, unattended }];
+    }
     if (isEffect) return [];
     const otherKind = kind === 'invoke' ? 'await' : 'invoke';
     const nearOther = closestName(name, catalogNames(otherKind).filter(n => onThisSide(otherKind, n)));

@@ -1,6 +1,6 @@
-import type { TextEdit } from 'vscode-languageserver';
-import type { MachineModel, StateModel } from '../../../language/model/machine-model.js';
-import type { SourceRange } from '../../../language/model/source-range.js';
+import type { SourceEdit } from './source-edit.js';
+import type { MachineModel, StateModel } from '../model/machine-model.js';
+import type { SourceRange } from '../model/source-range.js';
 
 /**
  * The text of a document, by line, with the edits quick fixes make: insert a
@@ -44,13 +44,13 @@ export class SourceText {
     }
 
     /** Inserts whole lines (ending in newlines) before the line where `state` starts, with a blank line between. */
-    insertBeforeState(state: StateModel, lines: string): TextEdit {
+    insertBeforeState(state: StateModel, lines: string): SourceEdit {
         const at = { line: state.range.start.line, character: 0 };
         return { range: { start: at, end: at }, newText: lines + '\n' };
     }
 
     /** Inserts whole lines after the line where `state` ends, with a blank line between. */
-    insertAfterState(state: StateModel, lines: string): TextEdit {
+    insertAfterState(state: StateModel, lines: string): SourceEdit {
         const at = { line: state.range.end.line + 1, character: 0 };
         if (at.line >= this.lines.length) {
             const end = { line: state.range.end.line, character: this.line(state.range.end.line).length };
@@ -60,7 +60,7 @@ export class SourceText {
     }
 
     /** Inserts whole lines before the machine's closing brace. */
-    insertAtMachineEnd(machine: MachineModel, lines: string): TextEdit {
+    insertAtMachineEnd(machine: MachineModel, lines: string): SourceEdit {
         const close = machine.range.end;
         const closeLine = this.line(close.line);
         const braceAt = close.character - 1;
@@ -73,7 +73,7 @@ export class SourceText {
     }
 
     /** Adds a line to a state's body, before its closing brace (the state must have a body). */
-    insertIntoBody(machine: MachineModel, state: StateModel, text: string): TextEdit {
+    insertIntoBody(machine: MachineModel, state: StateModel, text: string): SourceEdit {
         const close = state.range.end;
         const closeLine = this.line(close.line);
         const braceAt = close.character - 1;
@@ -88,7 +88,7 @@ export class SourceText {
     }
 
     /** Deletes a state's lines, and one blank line around it so that the layout stays even. */
-    deleteState(state: StateModel): TextEdit {
+    deleteState(state: StateModel): SourceEdit {
         const first = state.range.start.line;
         let last = state.range.end.line;
         const blank = (line: number) => line >= 0 && line < this.lines.length && this.line(line).trim() === '';
@@ -100,7 +100,7 @@ export class SourceText {
     }
 
     /** Deletes a range; when it is alone on its line, the whole line goes; otherwise one space beside it too. */
-    deleteSpan(range: SourceRange): TextEdit {
+    deleteSpan(range: SourceRange): SourceEdit {
         const line = this.line(range.start.line);
         if (range.start.line === range.end.line) {
             const before = line.slice(0, range.start.character);

@@ -1,6 +1,6 @@
-import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from '../../../language/model/machine-model.js';
-import type { SourceRange } from '../../../language/model/source-range.js';
-import { rangeContainsRange, sameRange } from '../../../language/model/source-range.js';
+import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from '../model/machine-model.js';
+import type { SourceRange } from '../model/source-range.js';
+import { rangeContainsRange, sameRange } from '../model/source-range.js';
 
 /**
  * Finds the model element a diagnostic stands on. Every finding's range is

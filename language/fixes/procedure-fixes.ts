@@ -1,5 +1,5 @@
-import type { DeadlockTrace } from '../../../language/analysis/composition/composition-report.js';
-import type { ActionModel, MachineModel, ProtocolModel } from '../../../language/model/machine-model.js';
+import type { DeadlockTrace } from '../analysis/composition/composition-report.js';
+import type { ActionModel, MachineModel, ProtocolModel } from '../model/machine-model.js';
 import type { QuickFix } from './quick-fix.js';
 
 /**
