@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { prepareBaseline } from './bench/baseline-build.mjs';
+import { textImportPlugin } from './text-import-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: options } = parseArgs({
@@ -35,7 +36,7 @@ await build({
         'measure-composition': join(root, 'scripts/bench/measure-composition.ts'), 'write-ladder': join(root, 'scripts/bench/write-ladder.ts'),
     },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
-    bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning',
+    bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning', plugins: [textImportPlugin],
 });
 
 // The builds measured side by side: this checkout, and the baseline if asked for.

@@ -4,6 +4,7 @@
 // external (the first is the editor's; the others load from node_modules).
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
+import { textImportPlugin } from './text-import-plugin.mjs';
 
 const suite = readdirSync(new URL('../test/vscode/suite/', import.meta.url)).filter(f => f.endsWith('.test.ts'));
 const entries = [
@@ -21,5 +22,6 @@ await Promise.all(entries.map(entry => build({
     sourcemap: 'inline',
     logLevel: 'warning',
     external: ['vscode', 'mocha', '@vscode/test-electron'],
+    plugins: [textImportPlugin],
 })));
 console.log(`bundled ${entries.length} extension-host test files to out/test/vscode/`);

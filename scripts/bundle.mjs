@@ -5,6 +5,7 @@
 // elsewhere (scripts/pack-cli.mjs builds the npm package this way).
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { textImportPlugin } from './text-import-plugin.mjs';
 
 const production = process.argv.includes('--production');
 const optionValue = name => process.argv.find(arg => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -21,6 +22,7 @@ const common = {
     sourcemap: production ? false : 'linked',
     logLevel: 'warning',
     define: { __RPCSTATE_VERSION__: JSON.stringify(version) },
+    plugins: [textImportPlugin],
 };
 
 const entries = [

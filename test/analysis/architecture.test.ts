@@ -59,6 +59,12 @@ describe('architecture invariants', () => {
         expect(callers.sort()).toEqual(['language/diagram/diagram-model.ts', 'language/pipeline/document-diagram.ts']);
     });
 
+    it('the generated code\'s runtime is a module for tsc only: it imports nothing, and the generator reads it as text', () => {
+        expect(importsOf('language/generator/runtime').map(show)).toEqual([]);
+        const readers = ['language', 'server', 'cli', 'client', 'test'].flatMap(importsOf).filter(into('language/generator/runtime'));
+        expect(readers.map(show)).toEqual(['language/generator/machine-runtime-source.ts imports ./runtime/machine-runtime.ts?raw']);
+    });
+
     it('nothing under language/ imports vscode, nor any host (server/, cli/, client/)', () => {
         const offending = importsOf('language').filter(i => i.specifier === 'vscode' || into('server')(i) || into('cli')(i) || into('client')(i));
         expect(offending.map(show)).toEqual([]);

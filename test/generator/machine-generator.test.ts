@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Protocol } from '../../language/generated/ast.js';
 import { generateMachineFiles } from '../../language/generator/generate-machine-files.js';
 import { GeneratorInputError, planMachineApi } from '../../language/generator/machine-api.js';
+import { HANDLER_TYPES, runtimeRegion } from '../../language/generator/machine-runtime-source.js';
 import { commentText, effectMethodName, handlersClassName, kebabFileStem, stateMethodName, stringLiteral } from '../../language/generator/naming.js';
 import { planTransitionCoverage } from '../../language/generator/shortest-paths.js';
 import { sourceRegionsOf } from '../../language/generator/source-regions.js';
@@ -104,6 +105,27 @@ describe('transition coverage paths', () => {
         const api = planMachineApi(parse(join(REPO_ROOT, 'test', 'cases', 'clean', 'polling-escalation.rpcstate')).model.machines[0]);
         const plan = planTransitionCoverage(api.graph);
         expect(new Set(plan.paths.flat()).size + plan.uncoverable.length).toBe(api.transitions.length);
+    });
+});
+
+describe('the runtime (language/generator/runtime/machine-runtime.ts)', () => {
+    const runtimeFile = readFileSync(join(REPO_ROOT, 'language', 'generator', 'runtime', 'machine-runtime.ts'), 'utf8');
+    const regionNames = [...runtimeFile.matchAll(/^\/\/ #region (\S+)$/gm)].map(match => match[1]);
+
+    it('reaches every generated module: each region verbatim, in the order of the file', () => {
+        expect(regionNames).toEqual(['handler-types', 'table-types', 'driver-api', 'dispatch-types', 'driver-internals']);
+        const generated = generateMachineFiles(parse(join(OWN_EXAMPLES, 'documented-tables.rpcstate')).model, { specName: 'x' })[0].content;
+        const positions = regionNames.map(name => generated.indexOf(runtimeRegion(name, runtimeFile)));
+        expect(positions.every(position => position > 0)).toBe(true);
+        expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        // The stand-ins between the regions stay out.
+        expect(generated).not.toContain('Stand-in');
+    });
+
+    it('is imported as the text of the file, and a missing region is an error, not an empty chunk', () => {
+        expect(HANDLER_TYPES).toBe(runtimeRegion('handler-types', runtimeFile));
+        expect(runtimeRegion('handler-types', runtimeFile.replace(/\n/g, '\r\n'))).toBe(HANDLER_TYPES);
+        expect(() => runtimeRegion('driver-api', runtimeFile.replace('// #region driver-api', ''))).toThrow('runtime/machine-runtime.ts has no region driver-api');
     });
 });
 
