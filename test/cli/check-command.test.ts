@@ -143,7 +143,7 @@ describe.skipIf(!HAS_SHARED)('rpcstate check over the shared examples', () => {
 });
 
 describe('the bundled examples', () => {
-    it('are clean, but for the one kept in examples/mistakes to show a finding', () => {
+    it('are clean, but for the ones kept in examples/mistakes to show findings', () => {
         const clean = readdirSync(OWN_EXAMPLES).filter(f => f.endsWith('.rpcstate')).map(f => join(OWN_EXAMPLES, f));
         expect(clean.length).toBeGreaterThanOrEqual(3);
         const result = spawnCli(['check', ...clean]);
@@ -151,7 +151,8 @@ describe('the bundled examples', () => {
         expect(result.status).toBe(0);
         const mistake = spawnCli(['check', join(OWN_EXAMPLES, 'mistakes')]);
         expect(mistake.stdout).toContain('error[complete-before-notification]');
-        expect(mistake.stdout).toContain('1 file checked: 1 error, 0 warnings');
+        expect(mistake.stdout).toContain('error[protocol-deadlock]');
+        expect(mistake.stdout).toContain('2 files checked: 3 errors, 0 warnings');
         expect(mistake.status).toBe(1);
     });
 });
