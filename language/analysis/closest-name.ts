@@ -23,14 +23,16 @@ export function closestName(name: string, candidates: Iterable<string>): string 
 
 /**
  * The correction a tool may make without asking (`rpcstate check --fix`):
- * the only candidate near enough to be a typo, and one slip away from the
- * name (a letter missing, extra or wrong, or only a difference of case).
- * With two near candidates, or one further away (Retry and Ready are two
- * apart), the name may be a new one rather than a typo: a person decides.
+ * the one candidate equal to the name but for case; or else the one
+ * candidate a single slip away (a letter missing, extra or wrong) when no
+ * other is within two. Otherwise (WCmp is one slip from both WComp and
+ * Comp; Retry is two from Ready) the name may be meant as another one, or
+ * as a new one: a person decides.
  */
 export function unmistakableName(name: string, candidates: Iterable<string>): string | undefined {
-    const near = nearNames(name, new Set(candidates));
-    return near.length === 1 && near[0].distance <= 1 ? near[0].name : undefined;
+    const [best, runnerUp] = nearNames(name, new Set(candidates));
+    if (best?.distance === 0) return runnerUp?.distance === 0 ? undefined : best.name;
+    return best?.distance === 1 && (runnerUp === undefined || runnerUp.distance > 2) ? best.name : undefined;
 }
 
 function editDistance(a: string, b: string): number {
