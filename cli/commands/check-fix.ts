@@ -1,6 +1,6 @@
-import { writeFileAtomically } from '../../language/files/atomic-write.js';
 import type { SourceFile } from '../../language/files/input-files.js';
 import { InputError } from '../../language/files/input-files.js';
+import { rewriteSource } from '../../language/files/rewrite-source.js';
 import type { LanguageServices, ReadInputs } from '../../language/pipeline/check-files.js';
 import type { AppliedFix } from '../../language/pipeline/fix-files.js';
 import { fixSources } from '../../language/pipeline/fix-files.js';
@@ -29,19 +29,20 @@ export async function fixBeforeCheck(services: LanguageServices, inputs: ReadInp
     const applied = new Map<string, readonly AppliedFix[]>();
     const writeErrors: InputError[] = [];
     const sources: SourceFile[] = [];
-    for (const file of fixed) {
-        if (file.syntaxErrors && !quiet) io.stderr(`rpcstate: note: ${file.path} not fixed: it has syntax errors\n`);
-        let text = file.original;
-        if (file.text !== file.original) {
-            try {
-                await writeFileAtomically(file.path, file.text);
-                text = file.text;
-                applied.set(file.path, file.applied);
-            } catch (error) {
-                writeErrors.push(new InputError(`${file.path}: not fixed, cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
-            }
+    for (const { source, text, applied: fixes, syntaxErrors } of fixed) {
+        if (syntaxErrors && !quiet) io.stderr(`rpcstate: note: ${source.path} not fixed: it has syntax errors\n`);
+        if (text === source.text) {
+            sources.push(source);
+            continue;
         }
-        sources.push({ path: file.path, text });
+        try {
+            await rewriteSource(source, text);
+            sources.push({ ...source, text });
+            applied.set(source.path, fixes);
+        } catch (error) {
+            writeErrors.push(new InputError(`${source.path}: not fixed, cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+            sources.push(source);
+        }
     }
     return { inputs: { ...inputs, sources, inputErrors: writeErrors }, applied };
 }

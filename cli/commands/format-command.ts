@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { NodeFileSystem } from 'langium/node';
-import { writeFileAtomically } from '../../language/files/atomic-write.js';
 import { InputError, readSourceFile, resolveInputPaths, STDIN_ARGUMENT } from '../../language/files/input-files.js';
+import { rewriteSource } from '../../language/files/rewrite-source.js';
 import { formattedText } from '../../language/format/formatted-text.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
@@ -67,6 +67,6 @@ async function formatFile(path: string, checkOnly: boolean, documents: DocumentF
     if (text === undefined) return 'syntax errors';
     if (text === source.text) return 'unchanged';
     if (checkOnly) return 'would change';
-    await writeFileAtomically(path, text);
+    await rewriteSource(source, text);
     return 'formatted';
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, rename, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, lstat, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -9,12 +9,15 @@ import { basename, dirname, join } from 'node:path';
  * `rename` replaces the target; `link` (mode `create`) fails instead of
  * replacing a file that appeared meanwhile. Returns false when a `create`
  * target turned out to exist; the temporary file never outlives the call.
+ * `permissions`: the mode bits the file gets (default 0o644, less the umask).
  */
-export async function writeFileAtomically(path: string, text: string, mode: 'replace' | 'create' = 'replace'): Promise<boolean> {
+export async function writeFileAtomically(path: string, text: string, mode: 'replace' | 'create' = 'replace', permissions?: number): Promise<boolean> {
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+    // With the permissions of a file being replaced, the copy is private until it has them (never more open in between).
+    await writeFile(temporary, text, { encoding: 'utf8', flag: 'wx', mode: permissions === undefined ? 0o644 : 0o600 });
     let moved = false;
     try {
+        if (permissions !== undefined) await chmod(temporary, permissions);
         if (mode === 'replace') {
             await rename(temporary, path);
             moved = true;

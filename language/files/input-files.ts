@@ -12,6 +12,8 @@ export interface SourceFile {
     /** The path as the user gave it, or joined from the folder they gave. */
     readonly path: string;
     readonly text: string;
+    /** The file began with a UTF-8 byte-order mark, which `text` leaves out (rewrite-source.ts puts it back). */
+    readonly bom?: true;
 }
 
 /** Files above this size are refused rather than parsed for minutes (50,000 states per machine take about 14 MB). */
@@ -133,11 +135,12 @@ function decodeSource(path: string, bytes: Buffer): SourceFile {
     if (bytes.includes(0)) throw new InputError(`${path}: binary file (it contains NUL bytes), not an .rpcstate text`);
     let text: string;
     try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        // ignoreBOM: the decoder hands the mark over instead of dropping it, so that a rewrite can keep it.
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
         throw new InputError(`${path}: not valid UTF-8 text`);
     }
-    return { path, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return text.charCodeAt(0) === 0xfeff ? { path, text: text.slice(1), bom: true } : { path, text };
 }
 
 function describeFsError(path: string, error: unknown): string {

@@ -27,10 +27,9 @@ export interface AppliedFix {
 }
 
 export interface FixedSource {
-    readonly path: string;
-    /** The text as read. */
-    readonly original: string;
-    /** The text after every applied fix; `original` itself when none applied. */
+    /** The file as read. */
+    readonly source: SourceFile;
+    /** The text after every applied fix; `source.text` itself when none applied. */
     readonly text: string;
     readonly applied: readonly AppliedFix[];
     /** Left alone: a text with syntax errors has a guessed structure, and no fix is safe on a guess. */
@@ -68,7 +67,7 @@ function fixSource(services: LanguageServices, source: SourceFile, config: Rpcst
     const applied: AppliedFix[] = [];
     let text = source.text;
     let document = factory.fromString(text, uri);
-    if (hasSyntaxErrors(document)) return { path: source.path, original: text, text, applied, syntaxErrors: true };
+    if (hasSyntaxErrors(document)) return { source, text, applied, syntaxErrors: true };
     for (let round = 0; round < FIX_ROUNDS; round++) {
         const { model, analysis } = analyzer.analyze(document.parseResult.value as Protocol);
         const chosen = unattendedFixes(configuredFindings(document, analyzer, config), model, analysis, text);
@@ -83,7 +82,7 @@ function fixSource(services: LanguageServices, source: SourceFile, config: Rpcst
         text = next;
         document = nextDocument;
     }
-    return { path: source.path, original: source.text, text, applied, syntaxErrors: false };
+    return { source, text, applied, syntaxErrors: false };
 }
 
 function hasSyntaxErrors(document: LangiumDocument): boolean {

@@ -1,7 +1,7 @@
 // `rpcstate check --fix`: the quick fixes that are safe unattended are
 // applied (the editor's own edits, language/fixes/), files are written only
 // when they change, and what is left is reported as `check` reports it.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,19 @@ describe('rpcstate check --fix', () => {
         expect(result.stdout).toContain('warning[unreachable-state]');
         expect(result.status).toBe(1);
         for (const name of ['two', 'gated', 'unreachable']) expect(fingerprint(join(folder, `${name}.rpcstate`)), name).toEqual(before[name]);
+    });
+
+    it('changes nothing but the text: a link stays a link to the fixed file, permissions and byte-order mark are kept', () => {
+        const folder = project({ 'real.txt': SLIPPED, 'marked.rpcstate': `\uFEFF${SLIPPED}` });
+        chmodSync(join(folder, 'real.txt'), 0o600);
+        symlinkSync('real.txt', join(folder, 'linked.rpcstate'));
+        const result = spawnCli(['check', '--fix', folder]);
+        expect(result.stdout).toContain(`${join(folder, 'linked.rpcstate')}:6:5: fixed[unknown-state]`);
+        expect(result.status).toBe(0);
+        expect(lstatSync(join(folder, 'linked.rpcstate')).isSymbolicLink()).toBe(true);
+        expect(readFileSync(join(folder, 'real.txt'), 'utf8')).toBe(CLEAN);
+        expect(statSync(join(folder, 'real.txt')).mode & 0o777).toBe(0o600);
+        expect(readFileSync(join(folder, 'marked.rpcstate'), 'utf8')).toBe(`\uFEFF${CLEAN}`);
     });
 
     it('leaves a file with syntax errors alone, says so, and still fixes the others', () => {

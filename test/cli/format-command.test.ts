@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,19 @@ describe('rpcstate format', () => {
         const again = spawnCli(['format', '--check', join(dir, 'messy.rpcstate')]);
         expect(again.status).toBe(0);
         expect(readFileSync(join(dir, 'broken.rpcstate'), 'utf8')).toBe(BROKEN);
+    });
+
+    it('changes nothing but the text: writes through a link (which stays), keeps permissions and the byte-order mark', () => {
+        writeFileSync(join(dir, 'target.txt'), MESSY);
+        chmodSync(join(dir, 'target.txt'), 0o600);
+        symlinkSync('target.txt', join(dir, 'linked.rpcstate'));
+        writeFileSync(join(dir, 'marked.rpcstate'), `\uFEFF${MESSY}`);
+        const result = spawnCli(['format', join(dir, 'linked.rpcstate'), join(dir, 'marked.rpcstate')]);
+        expect(result.stdout).toContain('2 files: 2 formatted');
+        expect(lstatSync(join(dir, 'linked.rpcstate')).isSymbolicLink()).toBe(true);
+        expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe(LAID_OUT);
+        expect(statSync(join(dir, 'target.txt')).mode & 0o777).toBe(0o600);
+        expect(readFileSync(join(dir, 'marked.rpcstate'), 'utf8')).toBe(`\uFEFF${LAID_OUT}`);
     });
 
     it('agrees with the editor formatter: every example it leaves unchanged is already laid out', () => {
