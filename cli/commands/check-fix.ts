@@ -18,7 +18,8 @@ export interface FixRun {
  * changed, atomically; a file the fixes leave as it was is not touched.
  * Bad input (an unreadable path, a broken rpcstate.json) means nothing is
  * written at all: the run is refused as `check` refuses it. A file that
- * cannot be written is one more input error, and is checked as it was.
+ * cannot be written, or changed since it was read, is one more input error
+ * (exit 2), and is checked as it was read.
  */
 export async function fixBeforeCheck(services: LanguageServices, inputs: ReadInputs, io: CliIo, quiet: boolean): Promise<FixRun> {
     const unchanged: FixRun = { inputs, applied: new Map() };
@@ -40,7 +41,7 @@ export async function fixBeforeCheck(services: LanguageServices, inputs: ReadInp
             sources.push({ ...source, text });
             applied.set(source.path, fixes);
         } catch (error) {
-            writeErrors.push(new InputError(`${source.path}: not fixed, cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
+            writeErrors.push(error instanceof InputError ? error : new InputError(`${source.path}: not fixed, cannot write it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`));
             sources.push(source);
         }
     }
