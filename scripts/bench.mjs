@@ -136,7 +136,7 @@ function lspScript(script, args, timeout = 1_800_000) {
 }
 
 /** Every numeric figure of per-build JSON lines, side by side; the parameters of the run once. */
-const PARAMETERS = new Set(['statesPerMachine', 'fileMiB', 'edits', 'documents', 'samples']);
+const PARAMETERS = new Set(['statesPerMachine', 'fileMiB', 'edits', 'reverts', 'documents', 'samples']);
 function mergeFigures(results) {
     const merged = {};
     for (const key of Object.keys(results.new[0])) {

@@ -3,7 +3,7 @@ import { DocumentState } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CancellationToken } from 'vscode-languageserver';
 import { CancellationTokenSource } from 'vscode-languageserver';
-import { compositionGate } from '../../language/analysis/composition/analyze-composition.js';
+import { compositionPair } from '../../language/analysis/composition/analyze-composition.js';
 import type { CompositionReport } from '../../language/analysis/composition/composition-report.js';
 import type { Protocol } from '../../language/generated/ast.js';
 import type { ProtocolModel } from '../../language/model/machine-model.js';
@@ -137,7 +137,8 @@ export class CompositionDiagnostics {
         const { model, analysis } = services.analysis.ProtocolAnalyzer.analyze(root);
         // The gate reads the single-machine errors only, should the analyzer have run the composition too.
         const machineFindings = analysis.findings.filter(f => f.code !== 'protocol-deadlock' && f.code !== 'composition-skipped');
-        const gate = compositionGate(model, machineFindings);
+        // Whether each machine is well formed is what the analysis found (pathChecked): building both graphs again here cost two graph builds per keystroke.
+        const gate = compositionPair(model, machineFindings, machine => analysis.machines.some(m => m.machine === machine && m.pathChecked));
         if ('reason' in gate) return { status: 'not-run', reason: gate.reason, points: 0, steps: 0, findings: [], deadlocks: [] };
         // While the user types, each keystroke would start a worker only for the next one to end it: wait for a pause first.
         await new Promise<void>(resolve => setTimeout(resolve, QUIET_MS));
@@ -145,7 +146,7 @@ export class CompositionDiagnostics {
         const protocol: ProtocolModel = {
             name: model.name,
             ...(model.nameRange ? { nameRange: plainRange(model.nameRange) } : {}),
-            machines: [plainMachine(gate.client.machine), plainMachine(gate.server.machine)],
+            machines: [plainMachine(gate.client), plainMachine(gate.server)],
         };
         const uri = document.uri.toString();
         const key = JSON.stringify(protocol);

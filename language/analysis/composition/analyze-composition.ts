@@ -45,17 +45,33 @@ export interface CompositionResult {
     readonly findings: readonly Finding[];
 }
 
-/** The two machines to compose, or why there are none. */
-export function compositionGate(protocol: ProtocolModel, machineFindings: readonly Finding[]): { client: MachineGraph; server: MachineGraph } | { reason: string } {
+/**
+ * The client and the server to compose, or why there are none. `wellFormed`
+ * says whether a machine has a graph (one initial, one end, unique names,
+ * known targets); a caller holding the single-machine analysis already knows
+ * it (`MachineAnalysis.pathChecked`) and need not build the graphs again.
+ */
+export function compositionPair(protocol: ProtocolModel, machineFindings: readonly Finding[], wellFormed: (machine: MachineModel) => boolean): { client: MachineModel; server: MachineModel } | { reason: string } {
     const clients = protocol.machines.filter(m => m.side === 'client');
     const servers = protocol.machines.filter(m => m.side === 'server');
     if (clients.length !== 1 || servers.length !== 1) return { reason: 'the protocol needs exactly one client and one server' };
     const withErrors = (m: MachineModel) => machineFindings.some(f => f.severity === 'error' && f.machine === m.name);
-    const client = clients[0].incomplete || withErrors(clients[0]) ? undefined : buildMachineGraph(clients[0]);
-    const server = servers[0].incomplete || withErrors(servers[0]) ? undefined : buildMachineGraph(servers[0]);
-    if (!client) return { reason: `client ${clients[0].name} has errors of its own` };
-    if (!server) return { reason: `server ${servers[0].name} has errors of its own` };
-    return { client, server };
+    const usable = (m: MachineModel) => !m.incomplete && !withErrors(m) && wellFormed(m);
+    if (!usable(clients[0])) return { reason: `client ${clients[0].name} has errors of its own` };
+    if (!usable(servers[0])) return { reason: `server ${servers[0].name} has errors of its own` };
+    return { client: clients[0], server: servers[0] };
+}
+
+/** The two machines to compose as graphs, or why there are none. */
+export function compositionGate(protocol: ProtocolModel, machineFindings: readonly Finding[]): { client: MachineGraph; server: MachineGraph } | { reason: string } {
+    const graphs = new Map<MachineModel, MachineGraph>();
+    const pair = compositionPair(protocol, machineFindings, m => {
+        const graph = buildMachineGraph(m);
+        if (graph) graphs.set(m, graph);
+        return graph !== undefined;
+    });
+    if ('reason' in pair) return pair;
+    return { client: graphs.get(pair.client)!, server: graphs.get(pair.server)! };
 }
 
 /**
