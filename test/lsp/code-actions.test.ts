@@ -4,34 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { HAS_SHARED, OWN_CASES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
 import { applyAction, codesOf, diagnosticsOf, quickFixesFor } from '../support/lsp-in-process.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
+import { CLEAN_CLIENT } from '../support/clean-client.js';
 
 /**
  * Quick fixes, judged by their result: the fixed text is checked again, and
  * must have lost the diagnostic without gaining an error. Each fixture is a
  * clean protocol with one mistake, so "clean after the fix" is the test.
  */
-const CLIENT = `protocol P
-
-client Caller {
-  initial state C {
-    call
-    on success   -> WComp
-    on exception -> End
-  }
-
-  state WComp {
-    await RpcCallComplete
-    -> Comp
-  }
-
-  state Comp {
-    invoke RpcAsyncCompleteCall
-    -> End
-  }
-
-  end state End
-}
-`;
+const CLIENT = CLEAN_CLIENT;
 
 const SERVER = `protocol P
 

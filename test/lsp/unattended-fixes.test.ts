@@ -8,6 +8,7 @@ import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { HAS_SHARED, OWN_CASES, OWN_EXAMPLES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
 import { applyAction, quickFixesFor } from '../support/lsp-in-process.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
+import { CLEAN_CLIENT } from '../support/clean-client.js';
 
 /**
  * `rpcstate check --fix` applies the editor's own quick fixes (both hosts
@@ -16,28 +17,7 @@ import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
  */
 const services = createRpcstateServices(EmptyFileSystem);
 
-const CLIENT = `protocol P
-
-client Caller {
-  initial state C {
-    call
-    on success   -> WComp
-    on exception -> End
-  }
-
-  state WComp {
-    await RpcCallComplete
-    -> Comp
-  }
-
-  state Comp {
-    invoke RpcAsyncCompleteCall
-    -> End
-  }
-
-  end state End
-}
-`;
+const CLIENT = CLEAN_CLIENT;
 
 async function fixUnattended(text: string) {
     const [fixed] = await fixSources(services, [{ path: 'spec.rpcstate', text }], []);
