@@ -63,14 +63,14 @@ export function suppressionFixes(text: string, code: string, range: SourceRange,
  * error stops the client × server check, and a path check reports one
  * finding per path, so the finding this comment is for may only be hidden
  * behind another (the contract's gate). Not for a client × server code when
- * that check did not finish (its budget). A name that is no code, or
+ * that check did not finish (its budget, or a stop). A name that is no code, or
  * `syntax`, can never be used.
  */
 function certainlyUnused(analysis: ProtocolAnalysis, named: string): boolean {
     const info = DIAGNOSTIC_CODES.get(named as DiagnosticCode);
     if (!info || info.code === 'syntax') return true;
     if (analysis.findings.some(f => f.severity === 'error')) return false;
-    if (info.group === 'composition') return analysis.composition !== undefined && analysis.composition.status !== 'skipped';
+    if (info.group === 'composition') return analysis.composition !== undefined && analysis.composition.status !== 'skipped' && analysis.composition.status !== 'cancelled';
     return true;
 }
 

@@ -21,9 +21,9 @@ export interface CompositionRunner {
     dispose(): void;
 }
 
-/** The check itself, as the worker runs it: pure, on plain data. */
-export function runCompositionJob(job: CompositionJob): CompositionReport {
-    return compositionReport(analyzeComposition(job.protocol, [], { budget: job.budget }), job.protocol);
+/** The check itself, as the worker runs it: pure, on plain data. `shouldStop` true ends it with status `cancelled`. */
+export function runCompositionJob(job: CompositionJob, shouldStop?: () => boolean): CompositionReport {
+    return compositionReport(analyzeComposition(job.protocol, [], { budget: job.budget, shouldStop }), job.protocol);
 }
 
 /**
@@ -48,24 +48,68 @@ interface Pending {
     readonly resolve: (report: CompositionReport | undefined) => void;
 }
 
+/** The job in the worker: its stop flag, and once cancelled, the timer that ends the worker should it not stop. */
+interface Running {
+    readonly pending: Pending;
+    readonly stop: Int32Array;
+    grace?: ReturnType<typeof setTimeout>;
+}
+
+/** What the runner posts to the worker: the job, and its stop flag (an Int32Array over a SharedArrayBuffer; 1 = stop). */
+export interface CompositionJobMessage {
+    readonly id: number;
+    readonly job: CompositionJob;
+    readonly stop: Int32Array;
+}
+
+/** The worker's answer: the report (status `cancelled` when the flag stopped it), or the error. */
+export interface CompositionJobAnswer {
+    readonly id: number;
+    readonly report?: CompositionReport;
+    readonly error?: string;
+}
+
 /** What the worker thread is started with, so the bundle knows to serve jobs instead of starting a server. */
 export const COMPOSITION_WORKER_DATA = { rpcstateCompositionWorker: true } as const;
 
 /**
+ * How long a cancelled check may take to stop before its worker is ended.
+ * The check looks at its flag every few thousand joint points (milliseconds
+ * apart): only a worker that is stuck, or a phase that does not look, takes
+ * this long.
+ */
+export const STOP_GRACE_MS = 2000;
+
+export interface WorkerRunnerOptions {
+    /** Default STOP_GRACE_MS. */
+    readonly graceMs?: number;
+    /** Starts the worker thread: `new Worker(script, { workerData: COMPOSITION_WORKER_DATA })` unless a test counts or replaces it. */
+    readonly startWorker?: (script: string) => Worker;
+}
+
+/**
  * A worker thread running `script` (the server's own bundle, which serves
- * jobs when started with COMPOSITION_WORKER_DATA). One job at a time; the
- * others wait here, so a cancelled waiting job is just dropped, and a
- * cancelled running one ends the worker (a check of a million joint points
- * takes seconds and cannot be interrupted) and a new one takes the rest.
+ * jobs when started with COMPOSITION_WORKER_DATA), kept for the session:
+ * starting one loads and compiles the whole bundle. One job at a time; the
+ * others wait here, so a cancelled waiting job is just dropped. A cancelled
+ * running one is told to stop through its shared flag (the check reads it
+ * every few thousand joint points) and its answer is dropped; the worker
+ * then takes the next job. Only a worker that has not answered within the
+ * grace period is ended, and a new one takes the rest.
  */
 export class WorkerCompositionRunner implements CompositionRunner {
     private worker: Worker | undefined;
-    private running: Pending | undefined;
+    private running: Running | undefined;
     private readonly waiting: Pending[] = [];
     private nextId = 0;
+    private readonly graceMs: number;
+    private readonly startWorker: (script: string) => Worker;
 
     /** `log` hears of errors, and of a running check stopped by a newer edit (info). */
-    constructor(private readonly script: string, private readonly log: (kind: 'error' | 'info', message: string) => void = () => undefined) {}
+    constructor(private readonly script: string, private readonly log: (kind: 'error' | 'info', message: string) => void = () => undefined, options: WorkerRunnerOptions = {}) {
+        this.graceMs = options.graceMs ?? STOP_GRACE_MS;
+        this.startWorker = options.startWorker ?? (path => new Worker(path, { workerData: COMPOSITION_WORKER_DATA }));
+    }
 
     run(job: CompositionJob, token: CancellationToken): Promise<CompositionReport | undefined> {
         if (token.isCancellationRequested) return Promise.resolve(undefined);
@@ -80,53 +124,64 @@ export class WorkerCompositionRunner implements CompositionRunner {
 
     dispose(): void {
         for (const pending of this.waiting.splice(0)) pending.resolve(undefined);
-        this.running?.resolve(undefined);
-        this.running = undefined;
-        void this.worker?.terminate();
-        this.worker = undefined;
+        this.endWorker();
     }
 
     private cancel(pending: Pending): void {
         const index = this.waiting.indexOf(pending);
         if (index >= 0) this.waiting.splice(index, 1);
-        else if (this.running === pending) {
+        else if (this.running?.pending === pending && this.running.grace === undefined) {
             this.log('info', `client × server check of ${pending.job.protocol.machines.map(m => m.name).join(' × ')} stopped: the text changed`);
-            this.stopWorker();
+            const running = this.running;
+            Atomics.store(running.stop, 0, 1);
+            running.grace = setTimeout(() => {
+                if (this.running !== running) return;
+                this.log('info', `client × server worker did not stop within ${this.graceMs} ms: ending it`);
+                this.endWorker();
+                this.startNext();
+            }, this.graceMs);
+            // The timer must not keep the server alive after `exit`.
+            running.grace.unref?.();
         }
         pending.resolve(undefined);
     }
 
-    private stopWorker(): void {
+    /** Ends the worker thread and drops its job (unanswered); the next job starts a new one. */
+    private endWorker(): void {
+        const running = this.running;
         this.running = undefined;
+        if (running?.grace !== undefined) clearTimeout(running.grace);
+        running?.pending.resolve(undefined);
         void this.worker?.terminate();
         this.worker = undefined;
-        this.startNext();
     }
 
     private startNext(): void {
         if (this.running || this.waiting.length === 0) return;
-        this.running = this.waiting.shift()!;
-        this.workerThread().postMessage({ id: this.running.id, job: this.running.job });
+        const pending = this.waiting.shift()!;
+        const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+        this.running = { pending, stop };
+        const message: CompositionJobMessage = { id: pending.id, job: pending.job, stop };
+        this.workerThread().postMessage(message);
     }
 
     private workerThread(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.script, { workerData: COMPOSITION_WORKER_DATA });
-        worker.on('message', (message: { id: number; report?: CompositionReport; error?: string }) => {
+        const worker = this.startWorker(this.script);
+        worker.on('message', (message: CompositionJobAnswer) => {
             const running = this.running;
-            if (!running || running.id !== message.id) return;
+            if (this.worker !== worker || !running || running.pending.id !== message.id) return;
             this.running = undefined;
+            if (running.grace !== undefined) clearTimeout(running.grace);
             if (message.error) this.log('error', `client × server check failed: ${message.error}`);
-            running.resolve(message.report);
+            // A stopped check's report says nothing: it is neither published nor cached (its job was answered undefined already).
+            running.pending.resolve(message.report?.status === 'cancelled' ? undefined : message.report);
             this.startNext();
         });
         worker.on('error', error => {
             if (this.worker !== worker) return;
             this.log('error', `client × server worker stopped: ${error.message}`);
-            const running = this.running;
-            this.worker = undefined;
-            this.running = undefined;
-            running?.resolve(undefined);
+            this.endWorker();
             this.startNext();
         });
         // The worker must not keep the server alive after `exit`.

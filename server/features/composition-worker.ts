@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompositionJob } from './composition-runner.js';
+import type { CompositionJobAnswer, CompositionJobMessage } from './composition-runner.js';
 import { COMPOSITION_WORKER_DATA, runCompositionJob } from './composition-runner.js';
 
 /** True inside the worker thread that WorkerCompositionRunner starts. */
@@ -7,13 +7,19 @@ export function isCompositionWorker(): boolean {
     return parentPort !== null && (workerData as typeof COMPOSITION_WORKER_DATA | undefined)?.rpcstateCompositionWorker === true;
 }
 
-/** The worker's loop: one job per message, answered with its report (or the error, never a crash). */
+/**
+ * The worker's loop: one job per message, answered with its report (or the
+ * error, never a crash). The check reads the job's stop flag as it goes, so
+ * a cancelled job ends early (status `cancelled`) and the thread stays.
+ */
 export function serveCompositionJobs(): void {
-    parentPort!.on('message', ({ id, job }: { id: number; job: CompositionJob }) => {
+    parentPort!.on('message', ({ id, job, stop }: CompositionJobMessage) => {
+        let answer: CompositionJobAnswer;
         try {
-            parentPort!.postMessage({ id, report: runCompositionJob(job) });
+            answer = { id, report: runCompositionJob(job, () => Atomics.load(stop, 0) !== 0) };
         } catch (error) {
-            parentPort!.postMessage({ id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+            answer = { id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
         }
+        parentPort!.postMessage(answer);
     });
 }

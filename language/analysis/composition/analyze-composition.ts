@@ -22,6 +22,13 @@ export const COMPOSITION_BUDGET = 2_000_000;
 export interface CompositionOptions {
     /** At most this many joint points (default COMPOSITION_BUDGET; undefined means the default). */
     readonly budget?: number | undefined;
+    /**
+     * Asked now and then during the check (every few thousand joint points,
+     * and between its phases): true ends it with status `cancelled`. The
+     * language server's worker passes a read of a shared flag, so a newer
+     * edit stops a check without ending the thread.
+     */
+    readonly shouldStop?: (() => boolean) | undefined;
 }
 
 /**
@@ -29,10 +36,12 @@ export interface CompositionOptions {
  * (exactly one client and one server, each well-formed and free of errors)
  * is closed, with the reason. `checked`: the whole reachable joint space was
  * explored. `skipped`: the budget stopped it; `findings` holds the one
- * composition-skipped finding.
+ * composition-skipped finding. `cancelled`: `shouldStop` ended it; no
+ * verdict and no findings, nothing to show or keep (only a caller that
+ * passes `shouldStop` ever sees it).
  */
 export interface CompositionResult {
-    readonly status: 'not-run' | 'checked' | 'skipped';
+    readonly status: 'not-run' | 'checked' | 'skipped' | 'cancelled';
     readonly reason?: string;
     readonly client?: string;
     readonly server?: string;
@@ -87,14 +96,18 @@ export function analyzeComposition(protocol: ProtocolModel, machineFindings: rea
     const client = compileMachine(gate.client, procedures);
     const server = compileMachine(gate.server, procedures);
     const budget = options.budget ?? COMPOSITION_BUDGET;
-    const space = exploreJointSpace(client, server, budget);
+    const { shouldStop } = options;
     const names = { client: gate.client.machine.name, server: gate.server.machine.name };
+    const cancelled = (points: number, steps: number): CompositionResult => ({ status: 'cancelled', ...names, points, steps, deadlocks: [], findings: [] });
+    const space = exploreJointSpace(client, server, budget, shouldStop);
     const steps = space.succStart[space.points.count];
+    if (space.stopped || shouldStop?.()) return cancelled(space.points.count, steps);
     if (!space.complete) {
         const reached = { points: space.points.count, depth: depthOf(space, space.points.count - 1) };
         return { status: 'skipped', ...names, points: reached.points, steps, deadlocks: [], findings: [skippedFinding(protocol, client, server, reached, budget)] };
     }
     const stuck = findStuckPoints(space, client, server);
+    if (shouldStop?.()) return cancelled(space.points.count, steps);
     const deadlocks = deadlockFindings(space, { client, server, procedures }, stuck);
     return { status: 'checked', ...names, points: space.points.count, steps, deadlocks, findings: deadlocks.map(d => d.finding) };
 }

@@ -174,10 +174,10 @@ function count(n: number, word: string): string {
  * The verdict of the client × server check, for the editor's code lens on
  * the `protocol` line and the CLI: `client Caller × server Worker: no deadlock, 14 joint
  * points explored`, the deadlock count, or why there is no verdict.
- * Undefined (the check was cancelled by a newer edit) reads "checking".
+ * Undefined or `cancelled` (a newer edit stopped the check) reads "checking".
  */
 export function compositionVerdict(report: CompositionReport | undefined): string {
-    if (!report) return 'client × server: checking…';
+    if (!report || report.status === 'cancelled') return 'client × server: checking…';
     const pair = report.client !== undefined && report.server !== undefined ? `client ${report.client} × server ${report.server}` : 'client × server';
     switch (report.status) {
         case 'not-run':

@@ -18,9 +18,19 @@ export interface JointSpace {
     /** The distinct successors of point p are succ[succStart[p] .. succStart[p + 1] - 1]. */
     readonly succStart: Int32Array;
     readonly succ: Int32Array;
-    /** False when the budget stopped the exploration: then nothing may be concluded. */
+    /** False when the budget (or `shouldStop`) stopped the exploration: then nothing may be concluded. */
     readonly complete: boolean;
+    /** True when `shouldStop` ended it: the caller no longer wants the answer. */
+    readonly stopped: boolean;
 }
+
+/**
+ * How many points are expanded between two calls of `shouldStop`: expanding
+ * one takes well under a microsecond, so the exploration answers a stop
+ * within milliseconds, and the call (an Atomics.load in the worker) costs
+ * nothing measurable.
+ */
+export const STOP_CHECK_INTERVAL = 4096;
 
 const REQUEST = CHANGE_BIT.request;
 const CANCEL = CHANGE_BIT.cancel;
@@ -44,10 +54,12 @@ function changedFacts(facts: number, change: number, request: number): number {
 
 /**
  * Every joint point reachable from the start, up to `budget` points, in time
- * and memory linear in the points and steps found.
+ * and memory linear in the points and steps found. `shouldStop` is asked
+ * every STOP_CHECK_INTERVAL points; when it says yes the exploration ends,
+ * incomplete and `stopped`.
  */
-export function exploreJointSpace(client: CompiledMachine, server: CompiledMachine, budget: number): JointSpace {
-    const explorer = new JointExplorer(client, server, budget);
+export function exploreJointSpace(client: CompiledMachine, server: CompiledMachine, budget: number, shouldStop?: () => boolean): JointSpace {
+    const explorer = new JointExplorer(client, server, budget, shouldStop);
     return explorer.run();
 }
 
@@ -65,8 +77,9 @@ class JointExplorer {
     /** Where the current point's successors start in `succ`. */
     private first = 0;
     private full = false;
+    private stopped = false;
 
-    constructor(private readonly client: CompiledMachine, private readonly server: CompiledMachine, budget: number) {
+    constructor(private readonly client: CompiledMachine, private readonly server: CompiledMachine, budget: number, private readonly shouldStop: (() => boolean) | undefined) {
         const capacity = Math.max(1, Math.min(budget, jointBound(client, server)));
         this.points = new JointPointStore(capacity);
         this.moves = new Uint8Array(capacity);
@@ -77,14 +90,20 @@ class JointExplorer {
     run(): JointSpace {
         const { points } = this;
         points.findOrAdd(this.client.graph.initial, this.server.graph.initial, 0, -1, -1);
+        const { shouldStop } = this;
         let p = 0;
         for (; p < points.count && !this.full; p++) {
+            if (shouldStop !== undefined && p % STOP_CHECK_INTERVAL === STOP_CHECK_INTERVAL - 1 && shouldStop()) {
+                this.stopped = true;
+                break;
+            }
             this.succStart[p] = this.edges;
             this.first = this.edges;
             this.moves[p] = this.expandClient(p) | this.expandServer(p);
         }
-        this.succStart[p] = this.edges;
-        return { points, moves: this.moves, succStart: this.succStart, succ: this.succ, complete: !this.full };
+        // Points found but not expanded (the budget or a stop came first) have no successors listed.
+        this.succStart.fill(this.edges, p, points.count + 1);
+        return { points, moves: this.moves, succStart: this.succStart, succ: this.succ, complete: !this.full && !this.stopped, stopped: this.stopped };
     }
 
     private expandClient(p: number): number {
