@@ -21,6 +21,7 @@ done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="$(cd "$repo/.." && pwd)/shared"
 work="$(mktemp -d "${TMPDIR:-/tmp}/rpcstate-repeat-XXXXXX")"
+chmod 755 "$work"   # as a clone usually is: the permission tests run the CLI as user nobody
 [ -d "$shared" ] && ln -s "$shared" "$work/shared"
 git clone -q "$repo" "$work/main" || { echo "repeat-tests: cannot clone $repo" >&2; exit 2; }
 cd "$work/main"

@@ -104,14 +104,19 @@ describe('rpcstate check: inputs', () => {
         expect((JSON.parse(result.stdout) as CheckReport).summary).toEqual({ files: 2, errors: 0, warnings: 0 });
     }, 120_000);
 
-    it('refuses a folder it may not read, in one line, exit 2', () => {
+    it('refuses a folder it may not read, in one line, exit 2', ctx => {
+        // root reads anything: run the check as nobody then, so the permission is really denied.
+        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+        if (spawnCli(['--version'], asNobody).status !== 0) {
+            // A checkout under a folder only its owner may enter (mktemp -d, a 0700 home): nobody cannot run the CLI at all.
+            console.warn('[rpcstate tests] this checkout is out of reach of user nobody: the unreadable-folder check is not run.');
+            ctx.skip();
+        }
         const locked = join(dir, 'locked');
         mkdirSync(locked);
         writeFileSync(join(locked, 'a.rpcstate'), CLEAN);
         chmodSync(locked, 0o000);
         chmodSync(dir, 0o755);
-        // root reads anything: run the check as nobody then, so the permission is really denied.
-        const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
         const result = spawnCli(['check', locked], asNobody);
         chmodSync(locked, 0o755);
         expect(result.status).toBe(2);
