@@ -2,7 +2,7 @@
 //   npm run bench -- --baseline v0.1.0   also builds that commit (once, into .cache/bench-baseline/)
 //     and runs every cold-check, language-server and long-session measurement on both builds,
 //     alternately, in the same run: each row then has `baseline`, `new` and `ratio` (new / baseline).
-//   --only core,lsp,long,generator,diagram,composition   the sections to run (all by default).
+//   --only core,lsp,long,cancel,generator,diagram,composition   the sections to run (all by default).
 //   --long-session-edits N   edits of the long session (100000; RPCSTATE_BENCH_LONG_EDITS).
 // Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others (cold check and in-process stages).
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ const { values: options } = parseArgs({
         'long-session-edits': { type: 'string' },
     },
 });
-const sections = new Set((options.only ?? 'core,lsp,long,generator,diagram,composition').split(','));
+const sections = new Set((options.only ?? 'core,lsp,long,cancel,generator,diagram,composition').split(','));
 const sizes = (process.env.RPCSTATE_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 3);
 const longEdits = Number(options['long-session-edits'] ?? process.env.RPCSTATE_BENCH_LONG_EDITS ?? 100_000);
@@ -34,6 +34,7 @@ await build({
         'measure-lsp': join(root, 'scripts/bench/measure-lsp.ts'), 'measure-long-session': join(root, 'scripts/bench/measure-long-session.ts'),
         'measure-generator': join(root, 'scripts/bench/measure-generator.ts'), 'measure-diagram': join(root, 'scripts/bench/measure-diagram.ts'),
         'measure-composition': join(root, 'scripts/bench/measure-composition.ts'), 'write-ladder': join(root, 'scripts/bench/write-ladder.ts'),
+        'measure-cancel': join(root, 'scripts/bench/measure-cancel.ts'),
     },
     outdir: join(root, 'out', 'bench'), outExtension: { '.js': '.cjs' },
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning', plugins: [textImportPlugin],
@@ -182,6 +183,17 @@ if (sections.has('long')) {
     report.longSession = mergeFigures(results);
     report.longSession.samples = Object.fromEntries(builds.map(b => [b.name, results[b.name][0].samples]));
     console.error(`[bench] long session, ${longEdits} edits: RSS last / first sample ${JSON.stringify(report.longSession.lastOverFirstSample)}`);
+}
+
+// The cancel section: edits that stop a running client × server check (a ladder of about a million
+// joint points): edit → the next check's publish, and the server's RSS and CPU over
+// RPCSTATE_BENCH_CANCEL_EDITS such edits (200). The builds run one after the other.
+if (sections.has('cancel')) {
+    const edits = process.env.RPCSTATE_BENCH_CANCEL_EDITS ?? '200';
+    const results = sideBySide(1, b => lspScript('measure-cancel.cjs', [join(b.root, 'out/server.cjs'), edits]));
+    report.cancel = mergeFigures(results);
+    report.cancel.rssSamplesMiB = Object.fromEntries(builds.map(b => [b.name, results[b.name][0].rssSamplesMiB]));
+    console.error(`[bench] cancel, ${edits} edits: cancel → next check ${JSON.stringify(report.cancel.cancelToNextCheckMedianMs)} ms, RSS last ${JSON.stringify(report.cancel.rssLastMiB)} MiB`);
 }
 
 // The generator section: generating a client machine of N states (with trace), and compiling what it wrote.

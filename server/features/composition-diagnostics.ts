@@ -20,8 +20,8 @@ import { InlineCompositionRunner } from './composition-runner.js';
  * How long a document must stay unchanged before its check starts. Measured
  * on the 2-core test machine under load, edits to a 2,500-state pair landed
  * 0.3-0.9 s apart from each other's single-machine diagnostics when every
- * keystroke started a check (a worker loading the server bundle, then
- * terminated by the next keystroke), against 0.1-0.3 s with no check at all.
+ * keystroke started a check (then a worker loading the server bundle,
+ * terminated by the next keystroke; the worker now stays), against 0.1-0.3 s with no check at all.
  */
 const QUIET_MS = 250;
 

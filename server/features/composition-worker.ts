@@ -1,6 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompositionJobAnswer, CompositionJobMessage } from './composition-runner.js';
 import { COMPOSITION_WORKER_DATA, runCompositionJob } from './composition-runner.js';
+import { garbageCollector } from './collect-garbage.js';
+
+/**
+ * Past this many joint points (some 7 MB of arrays, more of hash table) a
+ * finished or stopped check's memory is collected before the worker waits
+ * for its next job, rather than staying resident while it is idle.
+ */
+const COLLECT_AFTER_POINTS = 65_536;
 
 /** True inside the worker thread that WorkerCompositionRunner starts. */
 export function isCompositionWorker(): boolean {
@@ -10,9 +18,11 @@ export function isCompositionWorker(): boolean {
 /**
  * The worker's loop: one job per message, answered with its report (or the
  * error, never a crash). The check reads the job's stop flag as it goes, so
- * a cancelled job ends early (status `cancelled`) and the thread stays.
+ * a cancelled job ends early (status `cancelled`) and the thread stays;
+ * after a big job it collects the garbage (the answer is sent first).
  */
 export function serveCompositionJobs(): void {
+    const collect = garbageCollector();
     parentPort!.on('message', ({ id, job, stop }: CompositionJobMessage) => {
         let answer: CompositionJobAnswer;
         try {
@@ -21,5 +31,7 @@ export function serveCompositionJobs(): void {
             answer = { id, error: error instanceof Error ? error.stack ?? error.message : String(error) };
         }
         parentPort!.postMessage(answer);
+        const report = answer.report;
+        if (collect && report && (report.points >= COLLECT_AFTER_POINTS || report.status === 'cancelled')) collect();
     });
 }
