@@ -18,14 +18,20 @@ import { comparePositions, EMPTY_RANGE, rangeContainsPosition } from './source-r
  * plain records of machine-model.ts (copy one field by field, not by spread:
  * the ranges are getters).
  */
-export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = []): ProtocolModel {
+/**
+ * A machine's model from an earlier build of the same document, when it is
+ * still right for `node` (the caller knows which it kept), else undefined.
+ */
+export type KeptMachineModel = (node: Machine, range: SourceRange, incomplete: boolean) => MachineModel | undefined;
+
+export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = [], kept?: KeptMachineModel): ProtocolModel {
     const ranges = protocol.machines.map(machine => rangeOf(machine.$cstNode));
     const incomplete = machinesHitBySyntaxErrors(ranges, syntaxErrors);
     return {
         name: protocol.name ?? '',
         nameRange: propertyRange(protocol, 'name'),
         description: protocol.description,
-        machines: protocol.machines.map((machine, i) => new MachineFromAst(machine, ranges[i], incomplete.has(i))),
+        machines: protocol.machines.map((machine, i) => kept?.(machine, ranges[i], incomplete.has(i)) ?? new MachineFromAst(machine, ranges[i], incomplete.has(i))),
     };
 }
 

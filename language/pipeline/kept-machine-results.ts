@@ -1,9 +1,13 @@
-import type { CstNode } from 'langium';
+import type { AstNode, CstNode } from 'langium';
 import type { MachineResult } from '../analysis/analyze-protocol.js';
 import { analyzeMachine } from '../analysis/analyze-protocol.js';
 import type { MachineModel } from '../model/machine-model.js';
+import type { SourceRange } from '../model/source-range.js';
+import { comparePositions } from '../model/source-range.js';
 
 interface Kept {
+    /** The machine's AST node: a re-parse of another machine keeps it (machine-reparse.ts). */
+    readonly node: AstNode | undefined;
     /** The machine's text, where it starts, and whether the parser cut it short: what its result depends on. */
     readonly text: string;
     readonly line: number;
@@ -22,6 +26,20 @@ interface Kept {
 export class KeptMachineResults {
     private kept: Kept[] = [];
 
+    /**
+     * The last parse's model of `node`, while the node is the same object (so
+     * the same text) and its range did not move: the model reads its ranges
+     * from the CST lazily and keeps them. Re-parsing the client keeps the
+     * server's node, whose model was otherwise built anew on every keystroke.
+     */
+    keptModel(node: AstNode, range: SourceRange, incomplete: boolean): MachineModel | undefined {
+        const kept = this.kept.find(k => k.node === node);
+        const model = kept?.result.analysis.machine;
+        if (!model || model.incomplete !== incomplete) return undefined;
+        const same = comparePositions(model.range.start, range.start) === 0 && comparePositions(model.range.end, range.end) === 0;
+        return same ? model : undefined;
+    }
+
     /** Results for `machines` (with their CST nodes, in order), reusing kept ones; keeps these for the next parse. */
     resultsFor(machines: ReadonlyArray<{ model: MachineModel; cst: CstNode | undefined }>): Map<MachineModel, MachineResult> {
         const results = new Map<MachineModel, MachineResult>();
@@ -34,7 +52,7 @@ export class KeptMachineResults {
             // A kept result describes the previous model's machine object: point it at this one.
             const result: MachineResult = same ? { findings: same.result.findings, analysis: { ...same.result.analysis, machine: model } } : analyzeMachine(model);
             results.set(model, result);
-            if (cst) next.push({ text, line, character, incomplete, result });
+            if (cst) next.push({ node: cst.astNode, text, line, character, incomplete, result });
         }
         this.kept = next;
         return results;

@@ -38,8 +38,9 @@ export class ProtocolAnalyzer {
     analyze(protocol: Protocol): AnalyzedProtocol {
         let result = this.cache.get(protocol);
         if (!result) {
-            const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol));
-            const results = this.keptFor(protocol).resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
+            const kept = this.keptFor(protocol);
+            const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol), (node, range, incomplete) => kept.keptModel(node, range, incomplete));
+            const results = kept.resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
             result = { model, analysis: analyzeProtocol(model, { ...this.options, machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };
             this.cache.set(protocol, result);
         }
