@@ -190,10 +190,20 @@ if (sections.has('long')) {
 // RPCSTATE_BENCH_CANCEL_EDITS such edits (200). The builds run one after the other.
 if (sections.has('cancel')) {
     const edits = process.env.RPCSTATE_BENCH_CANCEL_EDITS ?? '200';
+    // In process, with each build's own runner: its measure script is bundled against that build's source.
+    for (const b of builds) {
+        const runner = join(b.root, 'server/features/composition-runner.ts');
+        const ownRunner = { name: 'own-runner', setup: bundler => bundler.onResolve({ filter: /\/composition-runner\.js$/ }, () => ({ path: runner })) };
+        await build({
+            entryPoints: [join(root, 'scripts/bench/measure-cancel-in-process.ts')], outfile: join(root, 'out', 'bench', `measure-cancel-in-process-${b.name}.cjs`),
+            bundle: true, platform: 'node', target: 'node22', format: 'cjs', logLevel: 'warning', plugins: [ownRunner, textImportPlugin],
+        });
+    }
+    const inProcess = sideBySide(1, b => lspScript(`measure-cancel-in-process-${b.name}.cjs`, [join(b.root, 'out/server.cjs')]));
     const results = sideBySide(1, b => lspScript('measure-cancel.cjs', [join(b.root, 'out/server.cjs'), edits]));
-    report.cancel = mergeFigures(results);
+    report.cancel = { inProcess: mergeFigures(inProcess), ...mergeFigures(results) };
     report.cancel.rssSamplesMiB = Object.fromEntries(builds.map(b => [b.name, results[b.name][0].rssSamplesMiB]));
-    console.error(`[bench] cancel, ${edits} edits: cancel → next check ${JSON.stringify(report.cancel.cancelToNextCheckMedianMs)} ms, RSS last ${JSON.stringify(report.cancel.rssLastMiB)} MiB`);
+    console.error(`[bench] cancel: cancel → next report in process ${JSON.stringify(report.cancel.inProcess.cancelToNextReportMedianMs)} ms; ${edits} edits: edit → next check ${JSON.stringify(report.cancel.cancelToNextCheckMedianMs)} ms, RSS last ${JSON.stringify(report.cancel.rssLastMiB)} MiB`);
 }
 
 // The generator section: generating a client machine of N states (with trace), and compiling what it wrote.

@@ -10,7 +10,8 @@
  *   The big text is put back after each sample.
  * - EDITS edits of the protocol's name (each changes the pair, so each makes
  *   a new check), each sent while the previous one's check runs; the
- *   server's RSS is sampled every tenth, and its CPU time is read at the end.
+ *   server's RSS is sampled every tenth, and its CPU time is read at the end;
+ *   then once more a second after a last, small check, with none in flight.
  * Counts the server's "stopped: the text changed" log lines: every edit must
  * have stopped a running check. Usage: node measure-cancel.cjs SERVER_BUNDLE [EDITS] [SAMPLES]; prints one JSON line.
  */
@@ -75,19 +76,25 @@ async function main(): Promise<void> {
     }
     const editSeconds = (performance.now() - startedEdits) / 1000;
     const cpuAfter = server.cpuMs();
-    // The last edit's check is still running: the next edit (none) would stop it.
+    const stoppedByEdits = stopped - stoppedBefore;
+    // Then idle: the last check stopped by a small pair, whose report is published; a second later, no check in flight.
+    const before = await edit({ ...whole(), text: small }, small);
+    await server.published(uri, before + 1);
+    await delay(1000);
+    const idle = server.memory().rssMiB;
     const result = {
         edits,
         samples,
         cancelToNextCheckMedianMs: percentile(cancelToNext, 0.5),
         cancelToNextCheckP95Ms: percentile(cancelToNext, 0.95),
         checksStoppedBySamples: stoppedBefore,
-        checksStoppedByEdits: stopped - stoppedBefore,
+        checksStoppedByEdits: stoppedByEdits,
         serverCpuMsPerEdit: cpuBefore !== undefined && cpuAfter !== undefined ? Math.round((cpuAfter - cpuBefore) / edits) : undefined,
         editSeconds: Math.round(editSeconds * 10) / 10,
         rssFirstMiB: rss[0],
         rssLastMiB: rss.at(-1),
         rssMaxMiB: Math.max(...rss.filter((r): r is number => r !== undefined)),
+        rssIdleAfterMiB: idle,
         peakRssMiB: server.memory().peakRssMiB,
         rssSamplesMiB: rss,
     };
