@@ -56,7 +56,9 @@ async function main(): Promise<void> {
         await edit({ ...whole(), text: big.replace('Waits', `Waits${i}`) }, big.replace('Waits', `Waits${i}`));
         await delay(INTO_CHECK_MS);
         const started = performance.now();
-        const before = await edit({ ...whole(), text: small }, small);
+        // A new name each time: an unchanged pair would be answered from the cache, with no check at all.
+        const named = small.replace('Waits', `Waits${i}`);
+        const before = await edit({ ...whole(), text: named }, named);
         await server.published(uri, before + 1);
         cancelToNext.push(performance.now() - started);
     }
