@@ -43,9 +43,11 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
         else result.push(f);
     }
     if (options.reportUnused) {
+        const errorGroups = new Set(findings.filter(f => f.severity === 'error').map(f => DIAGNOSTIC_CODES.get(f.code)?.group));
         for (const suppression of suppressions) {
             for (const entry of suppression.codes) {
                 if (used.has(entry) || setting(entry.code as DiagnosticCode) === 'off' || options.deferredCodes?.has(entry.code)) continue;
+                if (mayBeHiddenByAnError(entry.code, errorGroups)) continue;
                 const reported = configured(finding('unused-suppression', unusedMessage(entry, suppression), entry.range));
                 if (reported) result.push(reported);
             }
@@ -56,6 +58,25 @@ export function applyConfiguration(findings: readonly Finding[], text: string, c
         }
     }
     return result;
+}
+
+/**
+ * Whether a real code may be missing only because an error stops the check
+ * that would report it, so that its suppression cannot be called unused yet:
+ * a structural error stops the path checks (reachability, legality), a path
+ * check reports one finding per path and goes no further (so one legality
+ * or reachability error may hide another), and any error stops the client ×
+ * server check. Structural checks always run. `rpcstate check --fix` removes
+ * suppressions by a stricter rule (no error at all).
+ */
+function mayBeHiddenByAnError(code: string, errorGroups: ReadonlySet<string | undefined>): boolean {
+    const group = DIAGNOSTIC_CODES.get(code as DiagnosticCode)?.group;
+    switch (group) {
+        case 'reachability': return errorGroups.has('structure');
+        case 'legality': return errorGroups.has('structure') || errorGroups.has('reachability') || errorGroups.has('legality');
+        case 'composition': return errorGroups.size > 0;
+        default: return false;
+    }
 }
 
 function suppressionOf(suppressions: readonly Suppression[], f: Finding): SuppressedCode | undefined {
