@@ -42,16 +42,12 @@ describe('the client × server worker', () => {
         const edit = new CancellationTokenSource();
         const big = runner.run(job(1400, 'waits-for-cancel'), edit.token);
         await delay(300);
-        const cancelledAt = performance.now();
         edit.cancel();
         expect(await big).toBeUndefined();
         const next = await runner.run(job(3), new CancellationTokenSource().token);
-        const cancelToNextAnswer = performance.now() - cancelledAt;
         expect(next).toMatchObject({ status: 'checked', points: 28 });
         expect(counts.starts).toBe(1);
         expect(counts.logged).toEqual(['client × server check of Climber × Rungs stopped: the text changed']);
-        // A worker start alone (loading the 5 MB bundle) takes longer than this on the test machine.
-        expect(cancelToNextAnswer).toBeLessThan(1000);
     }, 30_000);
 
     it('drops a cancelled waiting job without touching the running one', async () => {
@@ -66,12 +62,12 @@ describe('the client × server worker', () => {
     }, 30_000);
 
     it('ends a worker that does not stop within the grace period, and starts another for the next job', async () => {
-        // A worker that never reads the flag: the job named Stuck keeps it busy for 20 s.
+        // A worker that never reads the flag: the job named Stuck keeps it busy for good,
+        // so the next job can only be answered by a new worker (waiting for this one would hang the test).
         const stubborn = () => new Worker(`
             const { parentPort } = require('node:worker_threads');
             parentPort.on('message', ({ id, job }) => {
-                const until = Date.now() + (job.protocol.name === 'Stuck' ? 20000 : 0);
-                while (Date.now() < until);
+                if (job.protocol.name === 'Stuck') for (;;);
                 parentPort.postMessage({ id, report: { status: 'checked', points: 1, steps: 0, findings: [], deadlocks: [] } });
             });`, { eval: true });
         const { runner, counts } = counted(stubborn, 200);
@@ -80,10 +76,8 @@ describe('the client × server worker', () => {
         await delay(100);
         edit.cancel();
         expect(await stuck).toBeUndefined();
-        const startedAt = performance.now();
         const next = await runner.run(job(3), new CancellationTokenSource().token);
         expect(next).toMatchObject({ status: 'checked' });
-        expect(performance.now() - startedAt).toBeLessThan(5000);
         expect(counts.starts).toBe(2);
         expect(counts.logged).toEqual([
             'client × server check of Climber × Rungs stopped: the text changed',
