@@ -80,9 +80,20 @@ export const COMPOSITION_WORKER_DATA = { rpcstateCompositionWorker: true } as co
  */
 export const STOP_GRACE_MS = 2000;
 
+/**
+ * How long the worker may sit with no job before it is ended. While a user
+ * types, checks come every few hundred milliseconds and one thread serves
+ * them all; once the editing stops, ending the thread hands back what its
+ * allocator keeps (50–100 MiB after a large check, docs/performance.md), and
+ * the next check pays one worker start again.
+ */
+export const IDLE_END_MS = 60_000;
+
 export interface WorkerRunnerOptions {
     /** Default STOP_GRACE_MS. */
     readonly graceMs?: number;
+    /** Default IDLE_END_MS. */
+    readonly idleEndMs?: number;
     /** Starts the worker thread: `new Worker(script, { workerData: COMPOSITION_WORKER_DATA })` unless a test counts or replaces it. */
     readonly startWorker?: (script: string) => Worker;
 }
@@ -103,11 +114,14 @@ export class WorkerCompositionRunner implements CompositionRunner {
     private readonly waiting: Pending[] = [];
     private nextId = 0;
     private readonly graceMs: number;
+    private readonly idleEndMs: number;
+    private idleTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly startWorker: (script: string) => Worker;
 
     /** `log` hears of errors, and of a running check stopped by a newer edit (info). */
     constructor(private readonly script: string, private readonly log: (kind: 'error' | 'info', message: string) => void = () => undefined, options: WorkerRunnerOptions = {}) {
         this.graceMs = options.graceMs ?? STOP_GRACE_MS;
+        this.idleEndMs = options.idleEndMs ?? IDLE_END_MS;
         this.startWorker = options.startWorker ?? (path => new Worker(path, { workerData: COMPOSITION_WORKER_DATA }));
     }
 
@@ -125,6 +139,7 @@ export class WorkerCompositionRunner implements CompositionRunner {
     dispose(): void {
         for (const pending of this.waiting.splice(0)) pending.resolve(undefined);
         this.endWorker();
+        this.stopIdleTimer();
     }
 
     private cancel(pending: Pending): void {
@@ -157,12 +172,32 @@ export class WorkerCompositionRunner implements CompositionRunner {
     }
 
     private startNext(): void {
-        if (this.running || this.waiting.length === 0) return;
+        if (this.running) return;
+        if (this.waiting.length === 0) {
+            this.endWhenIdle();
+            return;
+        }
+        this.stopIdleTimer();
         const pending = this.waiting.shift()!;
         const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
         this.running = { pending, stop };
         const message: CompositionJobMessage = { id: pending.id, job: pending.job, stop };
         this.workerThread().postMessage(message);
+    }
+
+    private endWhenIdle(): void {
+        if (!this.worker || this.idleTimer !== undefined) return;
+        this.idleTimer = setTimeout(() => {
+            this.idleTimer = undefined;
+            if (!this.running && this.waiting.length === 0) this.endWorker();
+        }, this.idleEndMs);
+        // The timer must not keep the server alive after `exit`.
+        this.idleTimer.unref?.();
+    }
+
+    private stopIdleTimer(): void {
+        if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+        this.idleTimer = undefined;
     }
 
     private workerThread(): Worker {

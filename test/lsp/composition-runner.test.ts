@@ -19,11 +19,17 @@ afterEach(() => {
 });
 
 /** A runner over `start` that counts the worker threads it starts, and what it logs. */
-function counted(start: (script: string) => Worker, graceMs?: number) {
-    const counts = { starts: 0, logged: [] as string[] };
+function counted(start: (script: string) => Worker, graceMs?: number, idleEndMs?: number) {
+    const counts = { starts: 0, exits: 0, logged: [] as string[] };
     const runner = new WorkerCompositionRunner(SERVER_BUNDLE, (_kind, message) => counts.logged.push(message), {
         graceMs,
-        startWorker: script => (counts.starts++, start(script)),
+        idleEndMs,
+        startWorker: script => {
+            counts.starts++;
+            const worker = start(script);
+            worker.once('exit', () => counts.exits++);
+            return worker;
+        },
     });
     runners.push(runner);
     return { runner, counts };
@@ -58,7 +64,7 @@ describe('the client × server worker', () => {
         edit.cancel();
         expect(await second).toBeUndefined();
         expect(await first).toMatchObject({ status: 'checked', points: 10_407 });
-        expect(counts).toEqual({ starts: 1, logged: [] });
+        expect(counts).toMatchObject({ starts: 1, logged: [] });
     }, 30_000);
 
     it('ends a worker that does not stop within the grace period, and starts another for the next job', async () => {
@@ -83,5 +89,19 @@ describe('the client × server worker', () => {
             'client × server check of Climber × Rungs stopped: the text changed',
             'client × server worker did not stop within 200 ms: ending it',
         ]);
+    }, 30_000);
+
+    it('ends the worker once it has had no job for the idle period, and starts one again for the next job', async () => {
+        const { runner, counts } = counted(bundleWorker, undefined, 100);
+        // A check that takes longer than the idle period: the timer only runs while nothing does.
+        expect(await runner.run(job(300), new CancellationTokenSource().token)).toMatchObject({ status: 'checked' });
+        expect(counts.exits).toBe(0);
+        // Waits for the exit itself (a hang guard, not a timing check).
+        for (let waited = 0; counts.exits === 0; waited += 20) {
+            if (waited > 20_000) throw new Error('the idle worker was never ended');
+            await delay(20);
+        }
+        expect(await runner.run(job(3), new CancellationTokenSource().token)).toMatchObject({ status: 'checked', points: 28 });
+        expect(counts).toMatchObject({ starts: 2, exits: 1 });
     }, 30_000);
 });
