@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/spawn-cli.js';
+import { CLEAN_CLIENT } from '../support/clean-client.js';
 
 /** A client with the whole documented finish, written cleanly. */
 const CLEAN = `protocol P
@@ -43,28 +44,7 @@ const SLIPPED = CLEAN
     .replace('  state WaitForCompletion {', '  // rpcstate-ignore-next-line unreachable-state -- not wired yet\n  state WaitForCompletion {');
 
 /** `-> WCmp` is one letter from both WComp and Comp: which was meant is a guess. */
-const TWO_NEAR_NAMES = `protocol P
-
-client Caller {
-  initial state C {
-    call
-    on success   -> WCmp
-    on exception -> End
-  }
-
-  state WComp {
-    await RpcCallComplete
-    -> Comp
-  }
-
-  state Comp {
-    invoke RpcAsyncCompleteCall
-    -> End
-  }
-
-  end state End
-}
-`;
+const TWO_NEAR_NAMES = CLEAN_CLIENT.replace('on success   -> WComp', 'on success   -> WCmp');
 
 /**
  * The suppression hides nothing only because `-> Nowhere` stops the path
