@@ -7,7 +7,10 @@ import { summarize, toReportedDiagnostic } from './check-report.js';
 import type { SourceFile } from '../files/input-files.js';
 import { InputError, readSourceFile, readSourceStream, resolveInputPaths } from '../files/input-files.js';
 import type { SkippedPath } from '../workspace/spec-files.js';
-import { configuredFindings } from '../config/configured-findings.js';
+import { configuredFindings, configuredModelFindings } from '../config/configured-findings.js';
+import { configuredParserKind } from '../syntax/fast-parser/fast-langium-parser.js';
+import { rpcstateGrammarElements } from '../syntax/fast-parser/grammar-elements.js';
+import { parseProtocolModel } from '../syntax/fast-parser/model-parser.js';
 import { ConfigError } from '../config/rpcstate-config.js';
 import { IgnoreRules } from '../workspace/ignore-rules.js';
 
@@ -24,9 +27,11 @@ export interface LanguageServices {
  * build: the checks resolve state names themselves, so this skips Langium's
  * indexing and linking, which only the editor features need.
  */
-export async function checkSources(services: LanguageServices, sources: readonly SourceFile[], configErrors?: InputError[]): Promise<CheckReport> {
+export async function checkSources(services: LanguageServices, sources: readonly SourceFile[], configErrors?: InputError[], options: CheckSourcesOptions = {}): Promise<CheckReport> {
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const analyzer = services.Rpcstate.analysis.ProtocolAnalyzer;
+    const viaModel = options.viaModel ?? configuredParserKind() === 'fast';
+    const grammar = viaModel ? rpcstateGrammarElements(services.Rpcstate.Grammar) : undefined;
     const configs = services.Rpcstate.config.ConfigResolver;
     const files: FileReport[] = [];
     for (const source of sources) {
@@ -39,11 +44,23 @@ export async function checkSources(services: LanguageServices, sources: readonly
             configErrors.push(new InputError(error.message));
             continue;
         }
-        const document = factory.fromString(source.text, specDocumentUri(source.path));
-        const findings = configuredFindings(document, analyzer, config);
+        // A text without syntax errors goes straight to the model; one with errors is parsed with recovery, as the editor does.
+        const model = grammar && parseProtocolModel(source.text, grammar, services.Rpcstate.parser.LexerErrorMessageProvider);
+        const findings = model
+            ? configuredModelFindings(source.text, model, analyzer, config)
+            : configuredFindings(factory.fromString(source.text, specDocumentUri(source.path)), analyzer, config);
         files.push({ path: source.path, diagnostics: findings.map(toReportedDiagnostic).sort(byPosition) });
     }
     return summarize(files);
+}
+
+export interface CheckSourcesOptions {
+    /**
+     * Parse a text straight to the plain model when it has no syntax error
+     * (model-parser.ts), instead of building a Langium document. Default: yes,
+     * unless RPCSTATE_PARSER=chevrotain; the reports are the same either way.
+     */
+    readonly viaModel?: boolean;
 }
 
 /** Where `-` reads from, and the name its diagnostics carry (`--stdin-filename`). */

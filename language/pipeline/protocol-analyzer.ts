@@ -47,6 +47,11 @@ export class ProtocolAnalyzer {
         return result;
     }
 
+    /** The analysis of a model parsed straight from text (the CLI's check): nothing to cache or keep, it is read once. */
+    analyzeModel(model: ProtocolModel): ProtocolAnalysis {
+        return analyzeProtocol(model, this.options);
+    }
+
     private keptFor(protocol: Protocol): KeptMachineResults {
         const uri = protocol.$document?.uri.toString() ?? '';
         const kept = this.keptByDocument.get(uri) ?? new KeptMachineResults();

@@ -5,7 +5,7 @@ import type { Grammar } from 'langium';
 import { AstUtils, GrammarAST } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { RpcstateGrammar } from '../../language/generated/grammar.js';
-import { findRpcstateGrammarElements } from '../../language/syntax/fast-parser/grammar-elements.js';
+import { rpcstateGrammarElements } from '../../language/syntax/fast-parser/grammar-elements.js';
 import { scanRpcstate } from '../../language/syntax/fast-parser/lexer.js';
 import { TOKEN_NAMES } from '../../language/syntax/fast-parser/token-kinds.js';
 import { grammarKeywords } from '../../language/syntax/keywords.js';
@@ -32,7 +32,7 @@ function parserRules(grammar: Grammar): GrammarAST.ParserRule[] {
 
 /** Every keyword and every assigned terminal of the grammar that the hand-written parser's element table does not point at. */
 function missingFromHandParser(grammar: Grammar): string[] {
-    const table = findRpcstateGrammarElements(grammar);
+    const table = rpcstateGrammarElements(grammar);
     const known = new Set<unknown>(Object.values(table).flatMap(group => Object.values(group as Record<string, unknown>)));
     const missing: string[] = [];
     for (const rule of parserRules(grammar)) {

@@ -1,15 +1,13 @@
 import type { TokenType } from 'chevrotain';
 import type { AstNode, LangiumCoreServices, LangiumParser, ParseResult, ParserOptions } from 'langium';
+import { DefaultValueConverter } from 'langium';
 import { createSafeLangiumParser } from '../safe-cst-builder.js';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
-import { findRpcstateGrammarElements } from './grammar-elements.js';
+import { rpcstateGrammarElements } from './grammar-elements.js';
 import { scanRpcstate } from './lexer.js';
 import { placeScannedText, reparseChangedMachine } from './machine-reparse.js';
 import { RecursiveDescentParser } from './recursive-descent-parser.js';
 import { SyntaxErrorFactory } from './syntax-errors.js';
-
-/** The grammar elements are looked up once per grammar object (the generated grammar is a singleton). */
-const elementsByGrammar = new WeakMap<object, RpcstateGrammarElements>();
 
 /**
  * Langium's `parser.LangiumParser` service, implemented by the hand-written
@@ -28,7 +26,8 @@ export class FastRpcstateParser {
     constructor(private readonly services: LangiumCoreServices) {}
 
     parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
-        if (options.rule !== undefined && options.rule !== 'Protocol') {
+        // The fast parser converts values as Langium's default converter does; another converter is Chevrotain's to apply.
+        if ((options.rule !== undefined && options.rule !== 'Protocol') || !this.defaultConversion()) {
             return (this.chevrotain ??= createSafeLangiumParser(this.services)).parse<T>(input, options);
         }
         const { parser } = this.services;
@@ -36,7 +35,7 @@ export class FastRpcstateParser {
         const errors = new SyntaxErrorFactory(input, scanned.tokens, this.tokenTypes(), parser.ParserErrorMessageProvider);
         const result = new RecursiveDescentParser(
             { text: input, tokens: scanned.tokens, hidden: scanned.hidden, errors },
-            { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker, converter: parser.ValueConverter },
+            { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker },
         ).parse();
         return {
             value: result.value as T,
@@ -53,6 +52,7 @@ export class FastRpcstateParser {
      * otherwise. `previous` is reused and must not be read afterwards.
      */
     reparse(previous: ParseResult, text: string): ParseResult | undefined {
+        if (!this.defaultConversion()) return undefined;
         return reparseChangedMachine(previous, text, (input, from, to, line, column) => {
             const { parser } = this.services;
             const scanned = scanRpcstate(input.substring(from, to), parser.LexerErrorMessageProvider);
@@ -61,18 +61,17 @@ export class FastRpcstateParser {
             const errors = new SyntaxErrorFactory(input, placed.tokens, this.tokenTypes(), parser.ParserErrorMessageProvider);
             return new RecursiveDescentParser(
                 { text: input, tokens: placed.tokens, hidden: placed.hidden, errors },
-                { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker, converter: parser.ValueConverter },
+                { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker },
             ).parseMachine();
         });
     }
 
+    private defaultConversion(): boolean {
+        return Object.getPrototypeOf(this.services.parser.ValueConverter) === DefaultValueConverter.prototype;
+    }
+
     private elements(): RpcstateGrammarElements {
-        if (!this.grammarElements) {
-            const grammar = this.services.Grammar;
-            this.grammarElements = elementsByGrammar.get(grammar) ?? findRpcstateGrammarElements(grammar);
-            elementsByGrammar.set(grammar, this.grammarElements);
-        }
-        return this.grammarElements;
+        return this.grammarElements ??= rpcstateGrammarElements(this.services.Grammar);
     }
 
     /** The token types of Langium's lexer, so leaf nodes carry the very objects a Chevrotain parse would. */

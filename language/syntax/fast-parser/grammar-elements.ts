@@ -30,7 +30,16 @@ export interface RpcstateGrammarElements {
 }
 
 /** Finds every element by rule, keyword or feature, and occurrence; throws when the grammar no longer has it. */
-export function findRpcstateGrammarElements(grammar: Grammar): RpcstateGrammarElements {
+/** The grammar elements are looked up once per grammar object (the generated grammar is a singleton). */
+const elementsByGrammar = new WeakMap<Grammar, RpcstateGrammarElements>();
+
+export function rpcstateGrammarElements(grammar: Grammar): RpcstateGrammarElements {
+    let elements = elementsByGrammar.get(grammar);
+    if (!elements) elementsByGrammar.set(grammar, elements = findRpcstateGrammarElements(grammar));
+    return elements;
+}
+
+function findRpcstateGrammarElements(grammar: Grammar): RpcstateGrammarElements {
     const rule = (name: string): GrammarAST.ParserRule => {
         const found = grammar.rules.find(r => r.name === name);
         if (!found || !GrammarAST.isParserRule(found)) throw new Error(`fast parser: the grammar has no parser rule ${name}`);

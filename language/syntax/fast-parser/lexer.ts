@@ -79,7 +79,7 @@ export interface ScannedText {
  */
 export function scanRpcstate(text: string, messages: UnexpectedCharactersMessages): ScannedText {
     const n = text.length;
-    const tokens = new TokenBuffer((n >> 3) + 64);
+    const tokens = new TokenBuffer(Math.floor(n / 6) + 64);
     const hidden: HiddenToken[] = [];
     const errors: ILexingError[] = [];
     // `*/` searched from an offset and not found is not found from any later offset either:

@@ -1,85 +1,13 @@
 import type { IRecognitionException, TokenType } from 'chevrotain';
-import type { AstNode, CstNode, GrammarAST, Linker, ValueConverter as ValueConverterService } from 'langium';
-import { CompositeCstNodeImpl, DefaultValueConverter, LeafCstNodeImpl, RootCstNodeImpl, ValueConverter } from 'langium';
+import type { AstNode, CstNode, GrammarAST, Linker } from 'langium';
+import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { GenericAstNode, NodeType } from './grammar-recognizer.js';
+import { RpcstateRecognizer } from './grammar-recognizer.js';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
 import type { HiddenToken, TokenBuffer } from './lexer.js';
 import type { SyntaxErrorFactory } from './syntax-errors.js';
 import { TokenLeafCstNode } from './token-leaf.js';
-import type { TokenKind } from './token-kinds.js';
-import {
-    ARROW, AWAIT, CALL, CLIENT, DISPATCH, END, EOF, ID, INITIAL, INVOKE, LBRACE, ON, PROTOCOL, RAISE, RBRACE, SERVER, STATE, STRING, TOKEN_NAMES, inSet, kinds,
-} from './token-kinds.js';
-
-/*
- * Sets of token kinds, named after the grammar positions they belong to. They
- * are what Chevrotain computes from the grammar for its error recovery, written
- * out because every rule of this grammar has exactly one caller:
- *
- * - AFTER_x: the tokens that may follow the token consumed at x (in-rule
- *   recovery: when the expected token is missing and the one found is in this
- *   set, the missing token is taken as inserted; Chevrotain does not count the
- *   end of the file here).
- * - RESYNC_x: the tokens that may follow any rule on the stack while inside x
- *   (re-synchronisation skips to the first of them), and FOLLOW_x the tokens
- *   that may follow rule x in its caller (if the re-sync token is one of them,
- *   x ends there; otherwise x's caller recovers in turn).
- */
-const TRANSITION_START = kinds(ON, RAISE, INVOKE, ARROW);
-const STATE_START = kinds(INITIAL, STATE, END);
-const MACHINE_START = kinds(CLIENT, SERVER);
-const AFTER_ACTION = kinds(ON, RAISE, INVOKE, ARROW, RBRACE);
-
-const AFTER_PROTOCOL_KEYWORD = kinds(ID);
-const AFTER_PROTOCOL_NAME = kinds(STRING, CLIENT, SERVER);
-const AFTER_MACHINE_NAME = kinds(LBRACE);
-const AFTER_MACHINE_OPEN = kinds(INITIAL, STATE, END, RBRACE);
-const AFTER_MACHINE_CLOSE = MACHINE_START;
-const AFTER_STATE_KEYWORD = kinds(ID);
-const AFTER_STATE_NAME = kinds(STRING, LBRACE);
-const AFTER_STATE_OPEN = kinds(CALL, DISPATCH, AWAIT, INVOKE, RAISE, ON, ARROW, RBRACE);
-const AFTER_STATE_CLOSE = kinds(INITIAL, STATE, END, RBRACE);
-const AFTER_END_STATE_NAME = kinds(STRING, INITIAL, STATE, END, RBRACE);
-const AFTER_ACTION_NAME = AFTER_ACTION;
-const AFTER_OUTCOME = kinds(RAISE, INVOKE, ARROW);
-const AFTER_ARROW = kinds(ID);
-const AFTER_TARGET = AFTER_ACTION;
-const AFTER_EFFECT_NAME = kinds(ARROW);
-
-const FOLLOW_PROTOCOL = kinds(EOF);
-const FOLLOW_MACHINE = MACHINE_START;
-const FOLLOW_STATE = kinds(INITIAL, STATE, END, RBRACE);
-const FOLLOW_ACTION = AFTER_ACTION;
-const FOLLOW_TRANSITION = AFTER_ACTION;
-const FOLLOW_EFFECT = kinds(ARROW);
-
-const RESYNC_PROTOCOL = FOLLOW_PROTOCOL;
-const RESYNC_MACHINE = RESYNC_PROTOCOL | FOLLOW_MACHINE;
-const RESYNC_STATE = RESYNC_MACHINE | FOLLOW_STATE;
-const RESYNC_ACTION = RESYNC_STATE | FOLLOW_ACTION;
-const RESYNC_TRANSITION = RESYNC_STATE | FOLLOW_TRANSITION;
-const RESYNC_EFFECT = RESYNC_TRANSITION | FOLLOW_EFFECT;
-
-/** Chevrotain's rule names, which Langium suffixes with a zero-width space; the message provider strips it. */
-const RULE = (name: string) => `${name}\u200B`;
-const STACK_PROTOCOL = [RULE('Protocol')];
-const STACK_MACHINE = [...STACK_PROTOCOL, RULE('Machine')];
-const STACK_STATE = [...STACK_MACHINE, RULE('State')];
-const STACK_ACTION = [...STACK_STATE, RULE('Action')];
-const STACK_TRANSITION = [...STACK_STATE, RULE('Transition')];
-const STACK_EFFECT = [...STACK_TRANSITION, RULE('Effect')];
-
-/** An AST node being built: the `$` fields Langium declares read-only are the parser's to set. */
-interface GenericAstNode {
-    $type: string;
-    $cstNode?: CstNode;
-    $container?: AstNode;
-    $containerProperty?: string;
-    $containerIndex?: number;
-    [property: string]: unknown;
-}
-
-/** Thrown to unwind to the nearest rule that can re-synchronise (the error is already recorded). */
-const RECOGNITION_FAILED = Object.freeze({ reason: 'rpcstate fast parser: recognition failed' });
+import { TOKEN_NAMES } from './token-kinds.js';
 
 export interface RecursiveDescentInput {
     readonly text: string;
@@ -92,7 +20,6 @@ export interface ParserServices {
     readonly grammar: RpcstateGrammarElements;
     readonly tokenTypes: Record<string, TokenType>;
     readonly linker: Linker;
-    readonly converter: ValueConverterService;
 }
 
 export interface RecursiveDescentResult {
@@ -101,59 +28,40 @@ export interface RecursiveDescentResult {
 }
 
 /**
- * A recursive-descent parser for exactly the grammar of `rpcstate.langium`,
- * producing what Langium's generated parser produces: the same AST (types,
- * properties in the same order, defaults, `$container*`, references built by
- * the Linker), the same CST (Langium's composite and root node classes, a
- * leaner leaf class of the same shape, `grammarSource` on the grammar's
- * elements, comment leaves placed where Langium places them) and, for bad input, errors recovered the way Chevrotain recovers:
- * single-token insertion and deletion, re-synchronisation between rules, and
- * re-synchronisation inside repetitions. The one decision the grammar leaves
- * to Chevrotain's LL(*) prediction (is `invoke`/`raise` at the start of a body
- * the action or a transition's effect?) is made by `startsWithAction`.
+ * The grammar's recognizer (grammar-recognizer.ts) building what Langium's
+ * generated parser builds: the same AST (types, properties in the same order,
+ * defaults, `$container*`, references built by the Linker), the same CST
+ * (Langium's composite and root node classes, a leaner leaf class of the same
+ * shape, `grammarSource` on the grammar's elements, comment leaves placed
+ * where Langium places them) and, for bad input, the same errors and
+ * recovered tree. Names and descriptions are converted as Langium's default
+ * value converter does (the language has no other; FastRpcstateParser checks).
  */
-export class RecursiveDescentParser {
-    private readonly text: string;
-    private readonly tokens: TokenBuffer;
-    private readonly count: number;
-    private readonly kindsOf: Uint8Array;
+export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeImpl> {
     private readonly hidden: readonly HiddenToken[];
-    private readonly errors: SyntaxErrorFactory;
-    private readonly g: RpcstateGrammarElements;
+    private readonly syntaxErrors: SyntaxErrorFactory;
     private readonly linker: Linker;
-    private readonly converter: ValueConverterService;
-    /** Whether the value converter is Langium's own (then conversion is done inline, without a call per name). */
-    private readonly defaultConversion: boolean;
     private readonly leafTypes: TokenType[];
     private readonly root: RootCstNodeImpl;
     private current: CompositeCstNodeImpl;
-    private pos = 0;
     private nextHidden = 0;
-    /** The value of the last name or description consumed (converted), and its leaf. */
-    private lastValue = '';
+    /** The leaf of the last token consumed: a reference's `$refNode`. */
     private lastLeaf: TokenLeafCstNode | undefined;
 
     constructor(input: RecursiveDescentInput, services: ParserServices) {
-        this.text = input.text;
-        this.tokens = input.tokens;
-        this.count = input.tokens.count;
-        this.kindsOf = input.tokens.kinds;
+        super(input.text, input.tokens, input.errors, services.grammar);
         this.hidden = input.hidden;
-        this.errors = input.errors;
-        this.g = services.grammar;
+        this.syntaxErrors = input.errors;
         this.linker = services.linker;
-        this.converter = services.converter;
-        this.defaultConversion = Object.getPrototypeOf(services.converter) === DefaultValueConverter.prototype;
         this.leafTypes = TOKEN_NAMES.map(name => services.tokenTypes[name]);
         this.root = new RootCstNodeImpl(input.text);
         this.current = this.root;
     }
 
     parse(): RecursiveDescentResult {
-        const protocol = this.protocol() as AstNode;
-        if (this.pos < this.count) this.errors.notAllInputParsed(this.pos, STACK_PROTOCOL);
+        const protocol = this.recognizeProtocol() as AstNode;
         this.attachHidden(Infinity);
-        return { value: protocol, parserErrors: this.errors.errors };
+        return { value: protocol, parserErrors: this.syntaxErrors.errors };
     }
 
     /**
@@ -164,334 +72,43 @@ export class RecursiveDescentParser {
      * machine without any error, where the whole parse could not differ.
      */
     parseMachine(): { node: AstNode; cst: CompositeCstNodeImpl } | undefined {
-        if (!inSet(MACHINE_START, this.la(0))) return undefined;
-        const protocol: GenericAstNode = { $type: 'Protocol' };
-        try {
-            this.machine(protocol);
-        } catch (signal) {
-            // Recovery would go on in the protocol rule: a whole parse's business.
-            if (signal === RECOGNITION_FAILED) return undefined;
-            throw signal;
-        }
+        const protocol = this.recognizeMachine();
+        if (!protocol) return undefined;
         const machines = protocol.machines as GenericAstNode[] | undefined;
         const cst = this.root.content[0];
-        const clean = this.pos === this.count && this.nextHidden === this.hidden.length && this.errors.errors.length === 0;
+        const clean = this.pos === this.count && this.nextHidden === this.hidden.length && this.syntaxErrors.errors.length === 0;
         if (!clean || machines?.length !== 1 || this.root.content.length !== 1 || !(cst instanceof CompositeCstNodeImpl)) return undefined;
         return { node: machines[0] as AstNode, cst };
     }
 
-    // ---- Rules --------------------------------------------------------------
-
-    private protocol(): GenericAstNode {
-        const node: GenericAstNode = { $type: 'Protocol' };
-        const g = this.g.protocol;
-        try {
-            this.expect(PROTOCOL, AFTER_PROTOCOL_KEYWORD, STACK_PROTOCOL, g.keyword);
-            const name = this.expect(ID, AFTER_PROTOCOL_NAME, STACK_PROTOCOL, g.name);
-            if (name >= 0) node.name = this.lastValue;
-            if (this.la(0) === STRING) {
-                this.consumeValue(g.description);
-                node.description = this.lastValue;
-            }
-            for (;;) {
-                while (inSet(MACHINE_START, this.la(0))) this.machine(node);
-                if (!this.recoverInRepetition(EOF, 0, MACHINE_START, RESYNC_PROTOCOL, STACK_PROTOCOL)) break;
-            }
-        } catch (signal) {
-            // The entry rule always re-synchronises: to the end of the file.
-            this.resync(signal, RESYNC_PROTOCOL, FOLLOW_PROTOCOL);
-        }
-        node.$cstNode = this.root;
-        if (node.machines === undefined) node.machines = [];
-        this.root.astNode = node;
-        return node;
+    protected newNode(type: NodeType): GenericAstNode {
+        return { $type: type };
     }
 
-    private machine(protocol: GenericAstNode): void {
-        const node: GenericAstNode = { $type: 'Machine' };
-        const g = this.g.machine;
-        const cst = this.open(this.g.protocol.machines);
-        try {
-            this.side(node);
-            if (this.expect(ID, AFTER_MACHINE_NAME, STACK_MACHINE, g.name) >= 0) node.name = this.lastValue;
-            this.expect(LBRACE, AFTER_MACHINE_OPEN, STACK_MACHINE, g.open);
-            for (;;) {
-                while (inSet(STATE_START, this.la(0))) this.state(node);
-                if (!this.recoverInRepetition(RBRACE, AFTER_MACHINE_CLOSE, STATE_START, RESYNC_MACHINE, STACK_MACHINE)) break;
-            }
-            this.expect(RBRACE, AFTER_MACHINE_CLOSE, STACK_MACHINE, g.close);
-        } catch (signal) {
-            this.resync(signal, RESYNC_MACHINE, FOLLOW_MACHINE);
-        } finally {
-            this.close(cst, node);
-            if (node.states === undefined) node.states = [];
-            this.addToList(protocol, 'machines', node, cst);
-        }
-    }
-
-    /** The data-type rule Side: a composite node around the keyword, and a string value. Only called on `client` or `server`. */
-    private side(machine: GenericAstNode): void {
-        const cst = this.open(this.g.machine.side);
-        const kind = this.la(0);
-        this.consumeLeaf(kind === CLIENT ? this.g.side.client : this.g.side.server);
-        this.close(cst, undefined);
-        const image = TOKEN_NAMES[kind];
-        machine.side = this.defaultConversion ? image : this.converter.convert(image, cst);
-    }
-
-    private state(machine: GenericAstNode): void {
-        const node: GenericAstNode = { $type: 'State' };
-        const cst = this.open(this.g.machine.states);
-        try {
-            if (this.la(0) === END) this.endStateBody(node);
-            else this.stateBody(node);
-        } catch (signal) {
-            this.resync(signal, RESYNC_STATE, FOLLOW_STATE);
-        } finally {
-            this.close(cst, node);
-            if (node.end === undefined) node.end = false;
-            if (node.initial === undefined) node.initial = false;
-            if (node.transitions === undefined) node.transitions = [];
-            this.addToList(machine, 'states', node, cst);
-        }
-    }
-
-    private stateBody(node: GenericAstNode): void {
-        const g = this.g.state;
-        if (this.la(0) === INITIAL) {
-            this.consumeLeaf(g.initial);
-            node.initial = true;
-        }
-        this.expect(STATE, AFTER_STATE_KEYWORD, STACK_STATE, g.state);
-        if (this.expect(ID, AFTER_STATE_NAME, STACK_STATE, g.name) >= 0) node.name = this.lastValue;
-        if (this.la(0) === STRING) {
-            this.consumeValue(g.description);
-            node.description = this.lastValue;
-        }
-        this.expect(LBRACE, AFTER_STATE_OPEN, STACK_STATE, g.open);
-        if (this.startsWithAction()) this.action(node);
-        for (;;) {
-            while (inSet(TRANSITION_START, this.la(0))) this.transition(node);
-            if (!this.recoverInRepetition(RBRACE, AFTER_STATE_CLOSE, TRANSITION_START, RESYNC_STATE, STACK_STATE)) break;
-        }
-        this.expect(RBRACE, AFTER_STATE_CLOSE, STACK_STATE, g.close);
-    }
-
-    private endStateBody(node: GenericAstNode): void {
-        const g = this.g.endState;
-        this.consumeLeaf(g.end);
-        node.end = true;
-        this.expect(STATE, AFTER_STATE_KEYWORD, STACK_STATE, g.state);
-        if (this.expect(ID, AFTER_END_STATE_NAME, STACK_STATE, g.name) >= 0) node.name = this.lastValue;
-        if (this.la(0) === STRING) {
-            this.consumeValue(g.description);
-            node.description = this.lastValue;
-        }
-    }
-
-    /**
-     * Whether the body's first tokens are the state's action. `call`,
-     * `dispatch` and `await` can only be. `invoke F` and `raise` can also start
-     * a transition (`invoke F -> X`); the contract fixes the reading as the
-     * action, and this is the decision Chevrotain's LL(*) prediction takes,
-     * including on bad input: the action when what follows it can follow an
-     * action, or is `->` (both readings, the first wins); otherwise the
-     * transition.
-     */
-    private startsWithAction(): boolean {
-        switch (this.la(0)) {
-            case CALL: case DISPATCH: case AWAIT: return true;
-            case RAISE: return inSet(AFTER_ACTION, this.la(1));
-            case INVOKE: return this.la(1) === ID && inSet(AFTER_ACTION, this.la(2));
-            default: return false;
-        }
-    }
-
-    private action(state: GenericAstNode): void {
-        const node: GenericAstNode = { $type: 'Action' };
-        const g = this.g.action;
-        const cst = this.open(this.g.state.action);
-        try {
-            const kind = this.la(0);
-            switch (kind) {
-                case CALL: case DISPATCH:
-                    this.consumeLeaf(kind === CALL ? g.call : g.dispatch);
-                    node.kind = TOKEN_NAMES[kind];
-                    if (this.la(0) === ID) {
-                        this.consumeValue(kind === CALL ? g.callName : g.dispatchName);
-                        node.name = this.lastValue;
-                    }
-                    break;
-                case AWAIT: case INVOKE:
-                    this.consumeLeaf(kind === AWAIT ? g.await : g.invoke);
-                    node.kind = TOKEN_NAMES[kind];
-                    if (this.expect(ID, AFTER_ACTION_NAME, STACK_ACTION, kind === AWAIT ? g.awaitName : g.invokeName) >= 0) node.name = this.lastValue;
-                    break;
-                default:
-                    this.consumeLeaf(g.raise);
-                    node.kind = 'raise';
-            }
-        } catch (signal) {
-            this.resync(signal, RESYNC_ACTION, FOLLOW_ACTION);
-        } finally {
-            this.close(cst, node);
-            this.assignChild(state, 'action', node, cst);
-        }
-    }
-
-    private transition(state: GenericAstNode): void {
-        const node: GenericAstNode = { $type: 'Transition' };
-        const g = this.g.transition;
-        const cst = this.open(this.g.state.transitions);
-        try {
-            const first = this.la(0);
-            if (first === ON) {
-                this.consumeLeaf(g.on);
-                if (this.expect(ID, AFTER_OUTCOME, STACK_TRANSITION, g.outcome) >= 0) node.outcome = this.lastValue;
-                const next = this.la(0);
-                if (next === RAISE || next === INVOKE) this.effect(node, g.outcomeEffect);
-            } else if (first === RAISE || first === INVOKE) {
-                this.effect(node, g.effect);
-            }
-            this.expect(ARROW, AFTER_ARROW, STACK_TRANSITION, g.arrow);
-            const target = this.expect(ID, AFTER_TARGET, STACK_TRANSITION, g.target);
-            if (target >= 0) node.target = this.linker.buildReference(node, 'target', this.lastLeaf, this.lastValue);
-        } catch (signal) {
-            this.resync(signal, RESYNC_TRANSITION, FOLLOW_TRANSITION);
-        } finally {
-            this.close(cst, node);
-            this.addToList(state, 'transitions', node, cst);
-        }
-    }
-
-    /** Only called on `raise` or `invoke`. */
-    private effect(transition: GenericAstNode, feature: GrammarAST.AbstractElement): void {
-        const node: GenericAstNode = { $type: 'Effect' };
-        const g = this.g.effect;
-        const cst = this.open(feature);
-        try {
-            if (this.la(0) === RAISE) {
-                this.consumeLeaf(g.raise);
-                node.kind = 'raise';
-            } else {
-                this.consumeLeaf(g.invoke);
-                node.kind = 'invoke';
-                if (this.expect(ID, AFTER_EFFECT_NAME, STACK_EFFECT, g.name) >= 0) node.name = this.lastValue;
-            }
-        } catch (signal) {
-            this.resync(signal, RESYNC_EFFECT, FOLLOW_EFFECT);
-        } finally {
-            this.close(cst, node);
-            this.assignChild(transition, 'effect', node, cst);
-        }
-    }
-
-    // ---- Tokens and recovery ------------------------------------------------
-
-    /** The kind of the token `ahead` positions after the current one; EOF past the end. */
-    private la(ahead: number): TokenKind {
-        const i = this.pos + ahead;
-        return i < this.count ? this.kindsOf[i] : EOF;
-    }
-
-    /**
-     * Consumes a token of `kind` that the grammar requires here. When the
-     * current token is something else, records the error and recovers as
-     * Chevrotain does in a rule: if the current token may follow the missing
-     * one, the missing one counts as inserted (returns -1, nothing assigned);
-     * if the next token is the wanted one, the current one is skipped;
-     * otherwise unwinds to the rules' re-synchronisation.
-     */
-    private expect(kind: TokenKind, after: number, stack: readonly string[], source: GrammarAST.AbstractElement): number {
-        let at = this.pos;
-        const found = at < this.count ? this.kindsOf[at] : EOF;
-        if (found !== kind) {
-            this.errors.mismatch(kind, at, at - 1, stack);
-            if (inSet(after, found)) return -1;
-            if (this.la(1) !== kind) throw RECOGNITION_FAILED;
-            at = ++this.pos;
-        }
-        if (kind === ID || kind === STRING) this.consumeValue(source);
-        else this.consumeLeaf(source);
-        return at;
-    }
-
-    /** Consumes the current token (its kind already checked) as a leaf with this grammar source. */
-    private consumeLeaf(source: GrammarAST.AbstractElement): TokenLeafCstNode {
-        const i = this.pos++;
+    protected leaf(index: number, source: GrammarAST.AbstractElement): void {
         const tokens = this.tokens;
-        const start = tokens.starts[i];
+        const start = tokens.starts[index];
         if (this.nextHidden < this.hidden.length && this.hidden[this.nextHidden].start < start) this.attachHidden(start);
-        const leaf = new TokenLeafCstNode(start, tokens.ends[i] - start, tokens.lines[i], tokens.columns[i], this.leafTypes[tokens.kinds[i]], source);
+        const leaf = new TokenLeafCstNode(start, tokens.ends[index] - start, tokens.lines[index], tokens.columns[index], this.leafTypes[tokens.kinds[index]], source);
         const parent = this.current;
         leaf.container = parent;
         (parent.content as CstNode[]).push(leaf);
-        return leaf;
-    }
-
-    /** Consumes a name or a description and converts its text as Langium's value converter does. */
-    private consumeValue(source: GrammarAST.AbstractElement): void {
-        const i = this.pos;
-        const leaf = this.consumeLeaf(source);
-        const image = this.text.substring(this.tokens.starts[i], this.tokens.ends[i]);
         this.lastLeaf = leaf;
-        if (!this.defaultConversion) {
-            this.lastValue = String(this.converter.convert(image, leaf));
-        } else if (this.tokens.kinds[i] === STRING) {
-            this.lastValue = image.includes('\\') ? ValueConverter.convertString(image) : image.slice(1, -1);
-        } else {
-            this.lastValue = image;
-        }
     }
 
-    /**
-     * Chevrotain's re-synchronisation when a rule failed: skip to the first
-     * token that may follow any rule on the stack; if it may follow this rule,
-     * the rule ends there (partial, but kept); otherwise the caller recovers.
-     */
-    private resync(signal: unknown, resyncSet: number, follow: number): void {
-        if (signal !== RECOGNITION_FAILED) throw signal;
-        let i = this.pos;
-        while (!inSet(resyncSet, i < this.count ? this.kindsOf[i] : EOF)) i++;
-        if (!inSet(follow, i < this.count ? this.kindsOf[i] : EOF)) throw RECOGNITION_FAILED;
-        this.pos = Math.min(i, this.count);
+    protected closeRoot(node: GenericAstNode): void {
+        node.$cstNode = this.root;
+        this.root.astNode = node as unknown as AstNode;
     }
 
-    /**
-     * Chevrotain's recovery after a repetition (`State*`, `Transition*`,
-     * `Machine*`) stopped at a token that is neither another iteration nor the
-     * token expected after it, `expected`. Unless a single-token insertion or
-     * deletion will handle that token, skip tokens up to `expected` (error;
-     * the repetition is over) or up to the start of another iteration (error;
-     * returns true: the repetition goes on); at a token that may follow the
-     * enclosing rules first, give up and rewind (the mismatch that follows
-     * reports it).
-     */
-    private recoverInRepetition(expected: TokenKind, afterExpected: number, iteration: number, resyncSet: number, stack: readonly string[]): boolean {
-        const first = this.pos;
-        const found = this.la(0);
-        if (found === expected || inSet(afterExpected, found) || this.la(1) === expected) return false;
-        let i = first;
-        while (!inSet(resyncSet, i < this.count ? this.kindsOf[i] : EOF)) i++;
-        const resyncKind = i < this.count ? this.kindsOf[i] : EOF;
-        for (;;) {
-            const kind = this.la(0);
-            if (kind === expected || inSet(iteration, kind)) {
-                this.errors.mismatch(expected, first, this.pos - 1, stack);
-                return kind !== expected;
-            }
-            if (kind === resyncKind) {
-                this.pos = first;
-                return false;
-            }
-            this.pos++;
-        }
+    protected reference(node: GenericAstNode): unknown {
+        return this.linker.buildReference(node as unknown as AstNode, 'target', this.lastLeaf, this.lastValue);
     }
 
     // ---- CST ----------------------------------------------------------------
 
     /** Opens the composite node of a sub-rule call; it becomes the node new leaves go to. */
-    private open(source: GrammarAST.AbstractElement): CompositeCstNodeImpl {
+    protected open(source: GrammarAST.AbstractElement): CompositeCstNodeImpl {
         const node = new CompositeCstNodeImpl();
         node.grammarSource = source;
         const parent = this.current;
@@ -507,7 +124,7 @@ export class RecursiveDescentParser {
      * length (a pushed-to array keeps room for 17), since it lives as long as
      * the document does.
      */
-    private close(cst: CompositeCstNodeImpl, node: GenericAstNode | undefined): void {
+    protected close(cst: CompositeCstNodeImpl, node: GenericAstNode | undefined): void {
         const parent = cst.container as CompositeCstNodeImpl;
         this.current = parent;
         if (node) node.$cstNode = cst;
@@ -564,8 +181,7 @@ export class RecursiveDescentParser {
 
     // ---- AST ----------------------------------------------------------------
 
-    /** Langium keeps a sub-rule's node only when the sub-rule consumed something. */
-    private addToList(parent: GenericAstNode, property: string, node: GenericAstNode, cst: CompositeCstNodeImpl): void {
+    protected addToList(parent: GenericAstNode, property: string, node: GenericAstNode, cst: CompositeCstNodeImpl): void {
         if (cst.content.length === 0) return;
         cst.astNode = node;
         let list = parent[property] as GenericAstNode[] | undefined;
@@ -577,7 +193,7 @@ export class RecursiveDescentParser {
         node.$containerIndex = index;
     }
 
-    private assignChild(parent: GenericAstNode, property: string, node: GenericAstNode, cst: CompositeCstNodeImpl): void {
+    protected assignChild(parent: GenericAstNode, property: string, node: GenericAstNode, cst: CompositeCstNodeImpl): void {
         if (cst.content.length === 0) return;
         cst.astNode = node;
         parent[property] = node;
