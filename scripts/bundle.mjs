@@ -5,6 +5,7 @@
 // elsewhere (scripts/pack-cli.mjs builds the npm package this way).
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { elkFilePlugin } from './elk-file-plugin.mjs';
 import { textImportPlugin } from './text-import-plugin.mjs';
 
 const production = process.argv.includes('--production');
@@ -26,8 +27,9 @@ const common = {
 };
 
 const entries = [
-    { name: 'cli', in: 'cli/entry.ts', out: `${outDir}/cli.cjs` },
-    { name: 'server', in: 'server/main.ts', out: `${outDir}/server.cjs` },
+    // Both lay diagrams out with elkjs, loaded from its own file beside them (elk-file-plugin.mjs).
+    { name: 'cli', in: 'cli/entry.ts', out: `${outDir}/cli.cjs`, options: { plugins: [textImportPlugin, elkFilePlugin(outDir)] } },
+    { name: 'server', in: 'server/main.ts', out: `${outDir}/server.cjs`, options: { plugins: [textImportPlugin, elkFilePlugin(outDir)] } },
     { name: 'extension', in: 'client/extension.ts', out: `${outDir}/extension.cjs`, external: ['vscode'] },
     // The diagram webview's script runs in the browser; the CSP allows only this file (client/diagram/webview-html.ts).
     { name: 'webview', in: 'client/diagram/webview/diagram-webview.ts', out: `${outDir}/diagram-webview.js`, options: { platform: 'browser', format: 'iife', target: 'es2022' } },

@@ -13,6 +13,7 @@ export const REQUIRED_FILES = [
     'LICENSE.txt',
     'out/extension.cjs',
     'out/server.cjs',
+    'out/elk.bundled.cjs',
     'out/diagram-webview.js',
     'syntaxes/rpcstate.tmLanguage.json',
     'syntaxes/rpcstate-markdown-injection.json',

@@ -105,6 +105,14 @@ describe('the installed commands on Node 22', () => {
         expect(uris.sort()).toEqual(['specs/mistakes/hasty-client.rpcstate', 'specs/mistakes/waiting-for-each-other.rpcstate', 'specs/mistakes/waiting-for-each-other.rpcstate']);
     });
 
+    it('draws a diagram with the layout engine shipped beside the bundles, as the checkout does', () => {
+        const spec = join(OWN_EXAMPLES, 'pipe-upload.rpcstate');
+        const drawn = run(join(project, 'node_modules', '.bin', 'rpcstate'), ['diagram', spec]);
+        expect(drawn.status, drawn.stderr).toBe(0);
+        expect(drawn.stdout).toMatch(/<svg [^>]*>[\s\S]*<\/svg>/);
+        expect(drawn.stdout).toBe(spawnCli(['diagram', spec], { env }).stdout);
+    });
+
     it('answers --version and --help on both commands', () => {
         // Through node_modules/.bin as npm links them (npx costs 2-3 s a start; the check above uses it).
         for (const bin of ['rpcstate', 'rpcstate-language-server']) {

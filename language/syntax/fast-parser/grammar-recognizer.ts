@@ -106,6 +106,7 @@ export abstract class RpcstateRecognizer<Span> {
     protected pos = 0;
     /** The value of the last name or description consumed (converted). */
     protected lastValue = '';
+    private readonly names = new Map<string, string>();
 
     constructor(text: string, tokens: TokenBuffer, errors: RecognitionErrors, grammar: RpcstateGrammarElements) {
         this.text = text;
@@ -382,12 +383,28 @@ export abstract class RpcstateRecognizer<Span> {
     private consumeValue(source: GrammarAST.AbstractElement): void {
         const i = this.pos;
         this.consumeLeaf(source);
-        const image = this.text.substring(this.tokens.starts[i], this.tokens.ends[i]);
+        const start = this.tokens.starts[i];
+        const end = this.tokens.ends[i];
         if (this.tokens.kinds[i] === STRING) {
-            this.lastValue = image.includes('\\') ? ValueConverter.convertString(image) : image.slice(1, -1);
+            const inside = this.text.substring(start + 1, end - 1);
+            this.lastValue = inside.includes('\\') ? ValueConverter.convertString(this.text.substring(start, end)) : inside;
         } else {
-            this.lastValue = image;
+            this.lastValue = this.internedName(this.text.substring(start, end));
         }
+    }
+
+    /**
+     * One string per distinct name: a state's name comes back as the target
+     * of every transition to it, and outcome and function names repeat all
+     * over a file; the repeats are then garbage that dies young instead of
+     * strings that live as long as the tree (and lookups by name compare one
+     * string with itself).
+     */
+    private internedName(name: string): string {
+        const known = this.names.get(name);
+        if (known !== undefined) return known;
+        this.names.set(name, name);
+        return name;
     }
 
     /**

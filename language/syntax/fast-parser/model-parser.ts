@@ -72,6 +72,8 @@ class ModelParser extends RpcstateRecognizer<number> {
         if (!node) return;
         node.first = span;
         node.last = this.pos - 1;
+        // An array grown by push keeps room for 17 elements; a state's transitions live as long as the model.
+        if (node instanceof ParsedState && node.transitions.length > 0) node.transitions = node.transitions.slice();
     }
 
     protected closeRoot(): void {
