@@ -3,7 +3,7 @@ import type { CompositionResult } from './composition/analyze-composition.js';
 import { analyzeComposition } from './composition/analyze-composition.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
-import { buildMachineGraph } from './machine-graph.js';
+import { buildMachineGraph, indexStates } from './machine-graph.js';
 import type { PhaseLookup } from './phase-analysis.js';
 import { explorePhases } from './phase-analysis.js';
 
@@ -68,7 +68,9 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
         machines.push(result.analysis);
     }
     if (options.composition === false) return { findings: findings.sort(compareFindings), machines };
-    const composition = analyzeComposition(protocol, findings, { budget: options.compositionBudget });
+    // The single-machine analysis knows which machines have a graph; the gate need not build them to learn it.
+    const wellFormed = (machine: MachineModel) => machines.some(analysis => analysis.machine === machine && analysis.pathChecked);
+    const composition = analyzeComposition(protocol, findings, { budget: options.compositionBudget, wellFormed });
     for (const f of composition.findings) findings.push(f);
     return { findings: findings.sort(compareFindings), machines, composition };
 }
@@ -77,8 +79,9 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
 export function analyzeMachine(machine: MachineModel): MachineResult {
     const unchecked = { machine, pathChecked: false, phasesAt: NO_PHASES, unreachable: NONE_UNREACHABLE };
     if (machine.incomplete) return { findings: [], analysis: unchecked };
-    const findings: Finding[] = checkMachineStructure(machine);
-    const graph = buildMachineGraph(machine);
+    const index = indexStates(machine);
+    const findings: Finding[] = checkMachineStructure(machine, index);
+    const graph = buildMachineGraph(machine, index);
     if (!graph) return { findings, analysis: unchecked };
     const reachability = checkReachability(graph);
     for (const f of reachability.findings) findings.push(f);

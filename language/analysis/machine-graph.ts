@@ -45,18 +45,26 @@ class IndexedMachine implements MachineGraph {
     }
 }
 
+/** Each state name → the index of its first state: built once per machine, read by the structure checks and the graph. */
+export type StateIndex = ReadonlyMap<string, number>;
+
+export function indexStates(machine: MachineModel): StateIndex {
+    const index = new Map<string, number>();
+    const { states } = machine;
+    for (let i = 0; i < states.length; i++) if (!index.has(states[i].name)) index.set(states[i].name, i);
+    return index;
+}
+
 /** Undefined unless the machine has one initial state, one end state, unique names and resolved targets. */
-export function buildMachineGraph(machine: MachineModel): MachineGraph | undefined {
+export function buildMachineGraph(machine: MachineModel, index: StateIndex = indexStates(machine)): MachineGraph | undefined {
     const { states } = machine;
     const n = states.length;
-    const index = new Map<string, number>();
+    if (index.size !== n) return undefined;
     const edgeStart = new Int32Array(n + 1);
     let initial = -1;
     let end = -1;
     for (let i = 0; i < n; i++) {
         const state = states[i];
-        if (index.has(state.name)) return undefined;
-        index.set(state.name, i);
         edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
         if (state.initial) {
             if (initial >= 0) return undefined;

@@ -4,6 +4,8 @@ import { catalogNames, entryUnderOtherKind, lookupCatalog, otherSide } from './c
 import { closestName } from './closest-name.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
+import type { StateIndex } from './machine-graph.js';
+import { indexStates } from './machine-graph.js';
 
 /** The protocol's own structural check: one machine per side. Each machine's are `checkMachineStructure`'s. */
 export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
@@ -24,24 +26,21 @@ export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {
 }
 
 /** Checks of one machine that need no path: names, counts, catalog lookups. */
-export function checkMachineStructure(machine: MachineModel): Finding[] {
+export function checkMachineStructure(machine: MachineModel, index: StateIndex = indexStates(machine)): Finding[] {
     const findings: Finding[] = [];
     const report = (code: Parameters<typeof finding>[0], message: string, range: Parameters<typeof finding>[2]) =>
         findings.push(finding(code, message, range, { machine: machine.name }));
 
-    const byName = new Map<string, StateModel>();
     const initials: StateModel[] = [];
     const ends: StateModel[] = [];
-    for (const state of machine.states) {
-        const first = byName.get(state.name);
-        if (first) {
-            report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${first.nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
-        } else {
-            byName.set(state.name, state);
+    machine.states.forEach((state, i) => {
+        const first = index.get(state.name)!;
+        if (first !== i) {
+            report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${machine.states[first].nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
         }
         if (state.initial) initials.push(state);
         if (state.end) ends.push(state);
-    }
+    });
 
     if (initials.length === 0) {
         report('missing-initial', `${machine.name} has no initial state, so no path can be checked. Mark the state where the ${machine.side === 'client' ? 'call is made' : 'call is dispatched'} with \`initial state\`.`, machine.nameRange);
@@ -81,8 +80,8 @@ export function checkMachineStructure(machine: MachineModel): Finding[] {
                 if (many) many.add(transition.outcome);
                 else few.push(transition.outcome);
             }
-            if (!byName.has(transition.target)) {
-                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...byName.keys()]) : undefined;
+            if (!index.has(transition.target)) {
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...index.keys()]) : undefined;
                 const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
                 report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
             }

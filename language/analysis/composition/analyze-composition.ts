@@ -29,6 +29,8 @@ export interface CompositionOptions {
      * edit stops a check without ending the thread.
      */
     readonly shouldStop?: (() => boolean) | undefined;
+    /** Whether a machine has a graph, when the caller knows it (`MachineAnalysis.pathChecked`); otherwise the gate builds the graphs to learn it. */
+    readonly wellFormed?: ((machine: MachineModel) => boolean) | undefined;
 }
 
 /**
@@ -72,15 +74,16 @@ export function compositionPair(protocol: ProtocolModel, machineFindings: readon
 }
 
 /** The two machines to compose as graphs, or why there are none. */
-export function compositionGate(protocol: ProtocolModel, machineFindings: readonly Finding[]): { client: MachineGraph; server: MachineGraph } | { reason: string } {
+export function compositionGate(protocol: ProtocolModel, machineFindings: readonly Finding[], wellFormed?: (machine: MachineModel) => boolean): { client: MachineGraph; server: MachineGraph } | { reason: string } {
     const graphs = new Map<MachineModel, MachineGraph>();
-    const pair = compositionPair(protocol, machineFindings, m => {
+    const pair = compositionPair(protocol, machineFindings, wellFormed ?? (m => {
         const graph = buildMachineGraph(m);
         if (graph) graphs.set(m, graph);
         return graph !== undefined;
-    });
+    }));
     if ('reason' in pair) return pair;
-    return { client: graphs.get(pair.client)!, server: graphs.get(pair.server)! };
+    const graphOf = (m: MachineModel) => graphs.get(m) ?? buildMachineGraph(m)!;
+    return { client: graphOf(pair.client), server: graphOf(pair.server) };
 }
 
 /**
@@ -90,7 +93,7 @@ export function compositionGate(protocol: ProtocolModel, machineFindings: readon
  * (the gate reads their errors). Pure, like the rest of the analysis.
  */
 export function analyzeComposition(protocol: ProtocolModel, machineFindings: readonly Finding[], options: CompositionOptions = {}): CompositionResult {
-    const gate = compositionGate(protocol, machineFindings);
+    const gate = compositionGate(protocol, machineFindings, options.wellFormed);
     if ('reason' in gate) return { status: 'not-run', reason: gate.reason, points: 0, steps: 0, deadlocks: [], findings: [] };
     const procedures = clientProcedures(gate.client);
     const client = compileMachine(gate.client, procedures);

@@ -1,6 +1,7 @@
 import type { GrammarAST } from 'langium';
 import { ValueConverter } from 'langium';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
+import { NameTable } from './name-table.js';
 import type { TokenBuffer } from './lexer.js';
 import type { TokenKind } from './token-kinds.js';
 import {
@@ -106,7 +107,7 @@ export abstract class RpcstateRecognizer<Span> {
     protected pos = 0;
     /** The value of the last name or description consumed (converted). */
     protected lastValue = '';
-    private readonly names = new Map<string, string>();
+    private readonly names: NameTable;
 
     constructor(text: string, tokens: TokenBuffer, errors: RecognitionErrors, grammar: RpcstateGrammarElements) {
         this.text = text;
@@ -115,6 +116,7 @@ export abstract class RpcstateRecognizer<Span> {
         this.kindsOf = tokens.kinds;
         this.errors = errors;
         this.g = grammar;
+        this.names = new NameTable(text);
     }
 
     /** The entry rule over all tokens; then the tokens it left are an error. */
@@ -389,22 +391,8 @@ export abstract class RpcstateRecognizer<Span> {
             const inside = this.text.substring(start + 1, end - 1);
             this.lastValue = inside.includes('\\') ? ValueConverter.convertString(this.text.substring(start, end)) : inside;
         } else {
-            this.lastValue = this.internedName(this.text.substring(start, end));
+            this.lastValue = this.names.intern(start, end);
         }
-    }
-
-    /**
-     * One string per distinct name: a state's name comes back as the target
-     * of every transition to it, and outcome and function names repeat all
-     * over a file; the repeats are then garbage that dies young instead of
-     * strings that live as long as the tree (and lookups by name compare one
-     * string with itself).
-     */
-    private internedName(name: string): string {
-        const known = this.names.get(name);
-        if (known !== undefined) return known;
-        this.names.set(name, name);
-        return name;
     }
 
     /**
