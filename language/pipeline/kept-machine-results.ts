@@ -1,19 +1,22 @@
 import type { AstNode, CstNode } from 'langium';
-import type { MachineResult } from '../analysis/analyze-protocol.js';
+import type { MachineAnalysis, MachineResult } from '../analysis/analyze-protocol.js';
 import { analyzeMachine } from '../analysis/analyze-protocol.js';
 import type { MachineModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 
 interface Kept {
-    /** The machine's AST node: a re-parse of another machine keeps it (machine-reparse.ts). */
+    /** The machine's AST node and model, while the parse being analysed still has the node (a re-parse of another machine keeps it). */
     readonly node: AstNode | undefined;
+    readonly model: MachineModel | undefined;
     /** The machine's text, where it starts, and whether the parser cut it short: what its result depends on. */
     readonly text: string;
     readonly line: number;
     readonly character: number;
     readonly incomplete: boolean;
-    readonly result: MachineResult;
+    /** The result without its machine model: a kept result is given the new parse's model. */
+    readonly findings: MachineResult['findings'];
+    readonly analysis: Omit<MachineAnalysis, 'machine'>;
 }
 
 /**
@@ -21,10 +24,37 @@ interface Kept {
  * next: a machine whose text and starting position did not change gets its
  * previous result (findings, ranges and phases are all the same), so an edit
  * in the client re-analyses the client only. Only the last parse's machines
- * are kept, so nothing older stays reachable.
+ * are kept, so nothing older stays reachable; and `release` drops what the
+ * next parse cannot use before its models are built (see there).
  */
 export class KeptMachineResults {
     private kept: Kept[] = [];
+
+    /**
+     * Forgets, before `machines` (the CST nodes of the parse about to be
+     * analysed) get their models, every kept machine they cannot reuse, and
+     * the AST node and model of those reused by text only. An edited machine's
+     * old result holds its old model, hence its old AST and CST and, through
+     * the old protocol node, the previous parse's whole analysis: kept until
+     * the new results replaced it, all that was live while the new machine
+     * was built and analysed, and a major collection then counted it (the
+     * heap's next limit grows from what was live).
+     */
+    release(machines: ReadonlyArray<CstNode | undefined>): void {
+        const nodes = new Set<AstNode>();
+        const places = new Set<string>();
+        for (const cst of machines) {
+            if (!cst) continue;
+            nodes.add(cst.astNode);
+            places.add(placeKey(cst));
+        }
+        const next: Kept[] = [];
+        for (const k of this.kept) {
+            if (k.node && nodes.has(k.node)) next.push(k);
+            else if (places.has(`${k.line}:${k.character}:${k.text.length}`)) next.push({ ...k, node: undefined, model: undefined });
+        }
+        this.kept = next;
+    }
 
     /**
      * The last parse's model of `node`, while the node is the same object (so
@@ -33,8 +63,7 @@ export class KeptMachineResults {
      * server's node, whose model was otherwise built anew on every keystroke.
      */
     keptModel(node: AstNode, range: SourceRange, incomplete: boolean): MachineModel | undefined {
-        const kept = this.kept.find(k => k.node === node);
-        const model = kept?.result.analysis.machine;
+        const model = this.kept.find(k => k.node === node)?.model;
         if (!model || model.incomplete !== incomplete) return undefined;
         const same = comparePositions(model.range.start, range.start) === 0 && comparePositions(model.range.end, range.end) === 0;
         return same ? model : undefined;
@@ -50,11 +79,22 @@ export class KeptMachineResults {
             const incomplete = model.incomplete === true;
             const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && k.text === text);
             // A kept result describes the previous model's machine object: point it at this one.
-            const result: MachineResult = same ? { findings: same.result.findings, analysis: { ...same.result.analysis, machine: model } } : analyzeMachine(model);
+            const result: MachineResult = same ? { findings: same.findings, analysis: { ...same.analysis, machine: model } } : analyzeMachine(model);
             results.set(model, result);
-            if (cst) next.push({ node: cst.astNode, text, line, character, incomplete, result });
+            if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis) });
         }
         this.kept = next;
         return results;
     }
+}
+
+/** Where a machine starts and how long it is: a kept result can serve only a machine with the same. */
+function placeKey(cst: CstNode): string {
+    const { line, character } = cst.range.start;
+    return `${line}:${character}:${cst.length}`;
+}
+
+function withoutMachine(analysis: MachineAnalysis): Omit<MachineAnalysis, 'machine'> {
+    const { machine: _machine, ...rest } = analysis;
+    return rest;
 }

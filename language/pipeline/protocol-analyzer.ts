@@ -39,6 +39,8 @@ export class ProtocolAnalyzer {
         let result = this.cache.get(protocol);
         if (!result) {
             const kept = this.keptFor(protocol);
+            // Before anything of this parse is built: what it cannot reuse of the last one must be collectable by then.
+            kept.release(protocol.machines.map(machine => machine.$cstNode));
             const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol), (node, range, incomplete) => kept.keptModel(node, range, incomplete));
             const results = kept.resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
             result = { model, analysis: analyzeProtocol(model, { ...this.options, machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };

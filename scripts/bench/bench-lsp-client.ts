@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
@@ -63,6 +63,20 @@ export class BenchLanguageServer {
             return { rssMiB: Math.round(kib('VmRSS') / 1024), peakRssMiB: Math.round(kib('VmHWM') / 1024) };
         } catch {
             return {};
+        }
+    }
+
+    /**
+     * Starts the peak (VmHWM) over from the current RSS (Linux: `5` to
+     * /proc/PID/clear_refs), so a later `memory().peakRssMiB` is the peak of
+     * what came after, not of the document's open. False if not possible.
+     */
+    resetPeakRss(): boolean {
+        try {
+            writeFileSync(`/proc/${this.child.pid}/clear_refs`, '5');
+            return true;
+        } catch {
+            return false;
         }
     }
 
