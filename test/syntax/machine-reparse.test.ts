@@ -13,8 +13,9 @@ import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 /**
- * The editor re-parses only the machine an edit changed, reusing the rest of
- * the previous tree (language/syntax/fast-parser/machine-reparse.ts). After
+ * The editor re-parses only the state an edit changed, or else only its
+ * machine, reusing the rest of the previous tree
+ * (language/syntax/fast-parser/state-reparse.ts, machine-reparse.ts). After
  * every edit of a long random session per file, the tree it gives must equal
  * a whole parse of the same text: AST, CST (offsets, ranges, grammar sources,
  * comments), errors. Edits land inside machines (where the re-parse applies)
@@ -26,11 +27,18 @@ const parser = Rpcstate.parser.LangiumParser as unknown as FastRpcstateParser;
 const snapshot = (result: ParseResult) => ({ tree: parseSnapshot(result, Rpcstate.Grammar), parserErrors: result.parserErrors.map(e => e.message) });
 const files = [...(HAS_SHARED ? rpcstateFilesUnder(SHARED_EXAMPLES) : []), ...rpcstateFilesUnder(OWN_EXAMPLES)];
 const EDITS_PER_FILE = 80;
+const machinesOf = (result: ParseResult) => (result.value as AstNode & { machines?: AstNode[] }).machines ?? [];
+const statesOf = (machine: AstNode) => (machine as AstNode & { states?: AstNode[] }).states ?? [];
 
-/** An edit mostly inside a machine: a token inserted, a few characters deleted, or one character typed. */
+/** An edit mostly inside a machine: a token inserted, a few characters deleted, one character typed, or a state added before another. */
 function randomEdit(random: () => number, text: string, result: ParseResult): string {
     const machines = (result.value as AstNode & { machines?: AstNode[] }).machines ?? [];
-    const machine = machines[Math.floor(random() * machines.length)]?.$cstNode;
+    const chosen = machines[Math.floor(random() * machines.length)];
+    const machine = chosen?.$cstNode;
+    const states = chosen ? statesOf(chosen) : [];
+    const before = states[Math.floor(random() * states.length)]?.$cstNode;
+    // Not inside one state (it ends before the state it precedes), but inside the machine.
+    if (before && random() < 0.25) return text.slice(0, before.offset) + `end state Added${Math.floor(random() * 1000)}\n  ` + text.slice(before.offset);
     const inside = machine && random() < 0.9;
     const at = inside ? machine.offset + 1 + Math.floor(random() * Math.max(1, machine.length - 2)) : Math.floor(random() * (text.length + 1));
     const roll = random();
@@ -39,9 +47,10 @@ function randomEdit(random: () => number, text: string, result: ParseResult): st
     return text.slice(0, at) + FUZZ_TOKENS[Math.floor(random() * FUZZ_TOKENS.length)] + text.slice(at);
 }
 
-describe('re-parsing only the edited machine', () => {
+describe('re-parsing only the edited machine or state', () => {
     it('gives the same tree and errors as a whole parse after every edit of random sessions', () => {
         let reparsed = 0;
+        let stateReparsed = 0;
         let edits = 0;
         const inputs = files.map(file => ({ name: relative(REPO_ROOT, file), text: readFileSync(file, 'utf8') }));
         inputs.push({ name: 'synthetic protocol of 200 states per machine', text: syntheticProtocol(200) });
@@ -52,10 +61,13 @@ describe('re-parsing only the edited machine', () => {
             for (let i = 0; i < EDITS_PER_FILE; i++) {
                 const next = randomEdit(random, text, previous);
                 const whole = parser.parse(next);
+                const statesBefore = new Set(machinesOf(previous).flatMap(statesOf));
                 const incremental = parser.reparse(previous, next);
                 edits++;
                 if (incremental) {
                     reparsed++;
+                    // A state re-parse gives a new machine that keeps states of the old one.
+                    if (machinesOf(incremental).some(m => !statesBefore.has(m) && statesOf(m).some(state => statesBefore.has(state)))) stateReparsed++;
                     expect(snapshot(incremental), `${name}, edit ${i}`).toEqual(snapshot(whole));
                     previous = incremental;
                 } else {
@@ -71,6 +83,8 @@ describe('re-parsing only the edited machine', () => {
         });
         // Both paths must be well exercised for the comparison to mean something.
         expect(reparsed).toBeGreaterThan(edits / 5);
+        expect(stateReparsed).toBeGreaterThan(edits / 10);
+        expect(reparsed - stateReparsed).toBeGreaterThan(edits / 25);
         expect(edits - reparsed).toBeGreaterThan(edits / 10);
     });
 
@@ -85,6 +99,43 @@ describe('re-parsing only the edited machine', () => {
         expect(result!.value).not.toBe(previous.value);
         expect(machines[0]).not.toBe(client);
         expect(machines[1]).toBe(server);
+    });
+
+    it('keeps the other states of the edited machine and gives new machine and protocol nodes', () => {
+        const text = syntheticProtocol(40);
+        const previous = parser.parse(text);
+        const [client, server] = machinesOf(previous);
+        const states = statesOf(client).slice();
+        const edited = states.findIndex(state => (state as AstNode & { name?: string }).name === 'W4');
+        // A character in the description and a line break in the body: the states after it move down a line.
+        const at = text.indexOf('"Wait for call 4"') + 1;
+        const body = text.indexOf('{', at) + 1;
+        const next = text.slice(0, at) + 'x' + text.slice(at, body) + '\n' + text.slice(body);
+        const result = parser.reparse(previous, next);
+        expect(result).toBeDefined();
+        const [nextClient, nextServer] = machinesOf(result!);
+        expect(nextClient).not.toBe(client);
+        expect(nextServer).toBe(server);
+        statesOf(nextClient).forEach((state, i) => {
+            if (i === edited) expect(state).not.toBe(states[i]);
+            else expect(state).toBe(states[i]);
+            expect(state.$container).toBe(nextClient);
+        });
+        expect((statesOf(nextClient)[edited] as AstNode & { description?: string }).description).toBe('xWait for call 4');
+        expect(snapshot(result!)).toEqual(snapshot(parser.parse(next)));
+    });
+
+    it('places comments typed first or last in a state\'s body where a whole parse places them', () => {
+        const text = syntheticProtocol(20);
+        const lastOfW1 = text.indexOf('on timeout -> W1') + 'on timeout -> W1'.length;
+        for (const edit of [text.slice(0, lastOfW1) + ' // note' + text.slice(lastOfW1), text.replace('"Wait for call 1" {', '"Wait for call 1" { /* a */')]) {
+            const previous = parser.parse(text);
+            const kept = new Set(statesOf(machinesOf(previous)[0]));
+            const result = parser.reparse(previous, edit);
+            expect(result).toBeDefined();
+            expect(statesOf(machinesOf(result!)[0]).filter(state => kept.has(state))).toHaveLength(kept.size - 1);
+            expect(snapshot(result!)).toEqual(snapshot(parser.parse(edit)));
+        }
     });
 
     it('parses the whole text when the previous parse had errors or the edit crosses machines', () => {

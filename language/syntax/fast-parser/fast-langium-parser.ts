@@ -7,6 +7,8 @@ import { rpcstateGrammarElements } from './grammar-elements.js';
 import { scanRpcstate } from './lexer.js';
 import { placeScannedText, reparseChangedMachine } from './machine-reparse.js';
 import { RecursiveDescentParser } from './recursive-descent-parser.js';
+import type { MachineTokenParser } from './state-reparse.js';
+import { reparseChangedState } from './state-reparse.js';
 import { SyntaxErrorFactory } from './syntax-errors.js';
 
 /**
@@ -47,13 +49,13 @@ export class FastRpcstateParser {
 
     /**
      * The parse of `text`, the new text of the document whose previous parse
-     * is `previous`, re-parsing only the machine the edit changed when that
-     * gives what a whole parse gives (machine-reparse.ts); undefined
-     * otherwise. `previous` is reused and must not be read afterwards.
+     * is `previous`, re-parsing only the state the edit changed
+     * (state-reparse.ts), or else only its machine (machine-reparse.ts), when
+     * that gives what a whole parse gives; undefined otherwise. `previous` is reused and must not be read afterwards.
      */
     reparse(previous: ParseResult, text: string): ParseResult | undefined {
         if (!this.defaultConversion()) return undefined;
-        return reparseChangedMachine(previous, text, (input, from, to, line, column) => {
+        return reparseChangedState(previous, text, this.machineTokenParser()) ?? reparseChangedMachine(previous, text, (input, from, to, line, column) => {
             const { parser } = this.services;
             const scanned = scanRpcstate(input.substring(from, to), parser.LexerErrorMessageProvider);
             if (scanned.errors.length > 0) return undefined;
@@ -64,6 +66,18 @@ export class FastRpcstateParser {
                 { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker },
             ).parseMachine();
         });
+    }
+
+    /** Scans a piece of text, and parses tokens as one machine, for state-reparse.ts. */
+    private machineTokenParser(): MachineTokenParser {
+        const { parser } = this.services;
+        return {
+            scan: input => scanRpcstate(input, parser.LexerErrorMessageProvider),
+            parseMachine: (input, tokens, hidden) => new RecursiveDescentParser(
+                { text: input, tokens, hidden, errors: new SyntaxErrorFactory(input, tokens, this.tokenTypes(), parser.ParserErrorMessageProvider) },
+                { grammar: this.elements(), tokenTypes: this.tokenTypes(), linker: this.services.references.Linker },
+            ).parseMachine(),
+        };
     }
 
     private defaultConversion(): boolean {

@@ -77,7 +77,7 @@ export function reparseChangedMachine(previous: ParseResult, text: string, parse
 }
 
 /** Where two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new; undefined if the same or a `\r` is near. */
-function changedRegion(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+export function changedRegion(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
     const shorter = Math.min(oldText.length, text.length);
     const start = commonPrefix(oldText, text, shorter);
     if (start === oldText.length && start === text.length) return undefined;
@@ -107,14 +107,14 @@ function commonSuffix(a: string, b: string, limit: number): number {
     return n;
 }
 
-function lineBreaks(text: string, from: number, to: number): number {
+export function lineBreaks(text: string, from: number, to: number): number {
     let count = 0;
     for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
     return count;
 }
 
 /** Moves a CST subtree that follows the edit: offsets by `delta`, lines by `lineDelta` (columns stay: the edited machine ends its line). */
-function shiftCst(node: CstNode, delta: number, lineDelta: number): void {
+export function shiftCst(node: CstNode, delta: number, lineDelta: number): void {
     if (node instanceof TokenLeafCstNode) {
         const leaf = node as unknown as { offset: number; line: number };
         leaf.offset += delta;
@@ -131,7 +131,7 @@ function shiftCst(node: CstNode, delta: number, lineDelta: number): void {
 }
 
 /** A composite node caches its range on first read. */
-function forgetRange(node: CompositeCstNodeImpl): void {
+export function forgetRange(node: CompositeCstNodeImpl): void {
     (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
 }
 

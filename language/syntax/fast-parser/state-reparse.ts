@@ -1,0 +1,184 @@
+import type { AstNode, CstNode, ParseResult } from 'langium';
+import { CompositeCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { HiddenToken, ScannedText } from './lexer.js';
+import { TokenBuffer } from './lexer.js';
+import { changedRegion, forgetRange, lineBreaks, placeScannedText, shiftCst } from './machine-reparse.js';
+import type { TokenKind } from './token-kinds.js';
+import { CLIENT, ID, LBRACE, RBRACE, SERVER } from './token-kinds.js';
+import { TokenLeafCstNode } from './token-leaf.js';
+
+/**
+ * Re-parsing one state instead of its whole machine, for an edit inside it:
+ * machine-reparse.ts one level down. Typing in a 5,000-state machine changes
+ * one state; re-parsing the machine rebuilt 5,000 states' AST and CST, all
+ * of which survive the edit, so the garbage collector copied and promoted
+ * them on every keystroke.
+ *
+ * When the previous parse had no error and the text changed only strictly
+ * inside one state (between its first token and its last, the line after it
+ * untouched), that state's new text is scanned on its own and parsed inside
+ * a machine made of the real machine's header tokens and its closing `}`. If
+ * that gives exactly one state, spanning the whole text, without any error,
+ * a whole parse could not differ: the grammar is LL(1) here, the state's
+ * first token is unchanged, what follows it is unchanged, and a state never
+ * reads past its last token (what can follow a state ends it either way). A
+ * comment first or last in the text would belong to the machine, not the
+ * state, so such a text is refused. The new state replaces the old one; the
+ * machine and protocol nodes are new (caches keyed by them, the kept model
+ * and the per-machine scope, see a new machine), the other states' AST and
+ * CST are reused, and the nodes after the edit move by its length and lines.
+ * Anything else returns undefined, and the caller re-parses the machine or
+ * the whole text. `test/syntax/machine-reparse.test.ts` holds the result
+ * equal to a whole parse.
+ *
+ * The previous tree is reused, not copied: the caller must own it.
+ */
+
+/** The scanner and the parser of one machine's tokens, as the fast parser runs them. */
+export interface MachineTokenParser {
+    scan(text: string): ScannedText;
+    /** The tokens as exactly one clean machine (RecursiveDescentParser.parseMachine), else undefined. */
+    parseMachine(text: string, tokens: TokenBuffer, hidden: readonly HiddenToken[]): { node: AstNode; cst: CompositeCstNodeImpl } | undefined;
+}
+
+interface MutableAstNode {
+    $container?: AstNode;
+    $containerProperty?: string;
+    $containerIndex?: number;
+    $cstNode?: CstNode;
+    machines?: AstNode[];
+    states?: AstNode[];
+    side?: string;
+}
+
+type Node = AstNode & MutableAstNode;
+
+export function reparseChangedState(previous: ParseResult, text: string, parser: MachineTokenParser): ParseResult | undefined {
+    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
+    const protocol = previous.value as Node;
+    const root = protocol.$cstNode;
+    if (!(root instanceof RootCstNodeImpl) || !Array.isArray(protocol.machines)) return undefined;
+    const oldText = root.fullText;
+    const change = changedRegion(oldText, text);
+    if (!change) return undefined;
+    const inside = (cst: CstNode | undefined) => cst !== undefined && cst.offset < change.start && change.oldEnd < cst.end;
+
+    const machineIndex = protocol.machines.findIndex(m => inside(m.$cstNode));
+    const machine = protocol.machines[machineIndex] as Node | undefined;
+    const machineCst = machine?.$cstNode;
+    if (!machine || !(machineCst instanceof CompositeCstNodeImpl) || !Array.isArray(machine.states)) return undefined;
+    const stateIndex = stateAround(machine.states, change.start);
+    const oldCst = machine.states[stateIndex]?.$cstNode;
+    if (!inside(oldCst) || !(oldCst instanceof CompositeCstNodeImpl) || oldText.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
+
+    const delta = change.newEnd - change.oldEnd;
+    const lineDelta = lineBreaks(text, change.start, change.newEnd) - lineBreaks(oldText, change.start, change.oldEnd);
+    const from = oldCst.offset;
+    const to = oldCst.end + delta;
+    const scanned = parser.scan(text.substring(from, to));
+    const count = scanned.tokens.count;
+    if (scanned.errors.length > 0 || count === 0 || scanned.tokens.starts[0] !== 0 || scanned.tokens.ends[count - 1] !== to - from) return undefined;
+    const { line, character } = oldCst.range.start;
+    const placed = placeScannedText(scanned, from, line, character);
+    const tokens = insideMachine(machine, machineCst, placed.tokens, delta, lineDelta);
+    if (!tokens) return undefined;
+    const parsed = parser.parseMachine(text, tokens, placed.hidden);
+    const states = (parsed?.node as Node | undefined)?.states;
+    const state = states?.length === 1 ? states[0] as Node : undefined;
+    const cst = state?.$cstNode;
+    if (!state || !(cst instanceof CompositeCstNodeImpl) || cst.offset !== from || cst.end !== to) return undefined;
+    const position = machineCst.content.indexOf(oldCst);
+    const machinePosition = root.content.indexOf(machineCst);
+    if (position < 0 || machinePosition < 0) return undefined;
+
+    // The new tree: new protocol and machine nodes over the previous CST, the new state in the old one's place.
+    const nextMachine = { ...machine, states: machine.states.slice() } as Node;
+    nextMachine.states![stateIndex] = state;
+    nextMachine.states!.forEach((s, i) => adopt(s as Node, nextMachine, 'states', i));
+    const next = { ...protocol, machines: protocol.machines.slice() } as Node;
+    next.machines![machineIndex] = nextMachine;
+    next.machines!.forEach((m, i) => adopt(m as Node, next, 'machines', i));
+    cst.container = machineCst;
+    (machineCst.content as CstNode[])[position] = cst;
+    machineCst.astNode = nextMachine;
+    (root as unknown as { _text: string })._text = text;
+    root.astNode = next;
+    forgetRange(root);
+    forgetRange(machineCst);
+    if (delta !== 0 || lineDelta !== 0) {
+        for (let i = position + 1; i < machineCst.content.length; i++) shiftCst(machineCst.content[i], delta, lineDelta);
+        for (let i = machinePosition + 1; i < root.content.length; i++) shiftCst(root.content[i], delta, lineDelta);
+    }
+    return { value: next, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
+}
+
+function adopt(node: Node, container: AstNode, property: string, index: number): void {
+    node.$container = container;
+    node.$containerProperty = property;
+    node.$containerIndex = index;
+}
+
+/** The index of the last state that starts before `offset` (states are in text order), or -1. */
+function stateAround(states: readonly AstNode[], offset: number): number {
+    let low = 0;
+    let high = states.length - 1;
+    let found = -1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const start = states[middle].$cstNode?.offset;
+        if (start === undefined) return -1;
+        if (start < offset) {
+            found = middle;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
+        }
+    }
+    return found;
+}
+
+/**
+ * The state's tokens inside its machine's: the header (side, name, `{`) where
+ * it is, and the closing `}` where the edit moved it. The tokens outside the
+ * state only frame it; the parse of the state cannot depend on where they are.
+ */
+function insideMachine(machine: Node, machineCst: CompositeCstNodeImpl, state: TokenBuffer, delta: number, lineDelta: number): TokenBuffer | undefined {
+    const header = visibleLeaves(machineCst, 3);
+    const close = lastVisibleLeaf(machineCst);
+    if (header.length !== 3 || !close || close.length !== 1) return undefined;
+    const tokens = new TokenBuffer(state.count + 4);
+    const kinds = [machine.side === 'server' ? SERVER : CLIENT, ID, LBRACE];
+    header.forEach((leaf, i) => {
+        const { line, character } = leaf.range.start;
+        tokens.push(kinds[i], leaf.offset, leaf.end, line, character);
+    });
+    for (let i = 0; i < state.count; i++) tokens.push(state.kinds[i] as TokenKind, state.starts[i], state.ends[i], state.lines[i], state.columns[i]);
+    const { line, character } = close.range.start;
+    tokens.push(RBRACE, close.offset + delta, close.end + delta, line + lineDelta, character);
+    return tokens;
+}
+
+/** The first `count` visible leaves of a machine's header: its side's keyword, name and `{`. */
+function visibleLeaves(machineCst: CompositeCstNodeImpl, count: number): TokenLeafCstNode[] {
+    const leaves: TokenLeafCstNode[] = [];
+    const visit = (node: CstNode): void => {
+        if (leaves.length === count) return;
+        if (node instanceof TokenLeafCstNode) leaves.push(node);
+        else if (node instanceof CompositeCstNodeImpl && node.astNode === machineCst.astNode) node.content.forEach(visit);
+    };
+    // A composite of another node than the machine's is its first state: the header ends there.
+    for (const child of machineCst.content) {
+        if (child instanceof CompositeCstNodeImpl && child.astNode !== machineCst.astNode) break;
+        visit(child);
+    }
+    return leaves;
+}
+
+function lastVisibleLeaf(machineCst: CompositeCstNodeImpl): TokenLeafCstNode | undefined {
+    for (let i = machineCst.content.length - 1; i >= 0; i--) {
+        const child = machineCst.content[i];
+        if (child instanceof TokenLeafCstNode) return child;
+        if (!child.hidden) return undefined;
+    }
+    return undefined;
+}
