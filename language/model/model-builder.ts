@@ -24,14 +24,22 @@ import { comparePositions, EMPTY_RANGE, rangeContainsPosition } from './source-r
  */
 export type KeptMachineModel = (node: Machine, range: SourceRange, incomplete: boolean) => MachineModel | undefined;
 
-export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = [], kept?: KeptMachineModel): ProtocolModel {
+/**
+ * Models of a machine's states from an earlier build, by index, where the
+ * state's AST node is still the same object (re-parsing one state keeps every
+ * other state's node), else undefined: an edit then builds one state's model,
+ * not 5,000.
+ */
+export type KeptStateModels = (node: Machine) => ReadonlyArray<StateModel | undefined> | undefined;
+
+export function buildProtocolModel(protocol: Protocol, syntaxErrors: readonly SourcePosition[] = [], kept?: KeptMachineModel, keptStates?: KeptStateModels): ProtocolModel {
     const ranges = protocol.machines.map(machine => rangeOf(machine.$cstNode));
     const incomplete = machinesHitBySyntaxErrors(ranges, syntaxErrors);
     return {
         name: protocol.name ?? '',
         nameRange: propertyRange(protocol, 'name'),
         description: protocol.description,
-        machines: protocol.machines.map((machine, i) => kept?.(machine, ranges[i], incomplete.has(i)) ?? new MachineFromAst(machine, ranges[i], incomplete.has(i))),
+        machines: protocol.machines.map((machine, i) => kept?.(machine, ranges[i], incomplete.has(i)) ?? new MachineFromAst(machine, ranges[i], incomplete.has(i), keptStates?.(machine))),
     };
 }
 
@@ -58,10 +66,10 @@ class MachineFromAst implements MachineModel {
     readonly states: readonly StateModel[];
     private nameRangeCache: SourceRange | undefined = undefined;
 
-    constructor(private readonly node: Machine, readonly range: SourceRange, readonly incomplete: boolean) {
+    constructor(private readonly node: Machine, readonly range: SourceRange, readonly incomplete: boolean, keptStates?: ReadonlyArray<StateModel | undefined>) {
         this.side = node.side === 'server' ? 'server' : 'client';
         this.name = node.name ?? '';
-        this.states = node.states.map(state => new StateFromAst(state));
+        this.states = node.states.map((state, i) => StateFromAst.reused(keptStates?.[i], state) ?? new StateFromAst(state));
     }
 
     get nameRange(): SourceRange {
@@ -88,6 +96,19 @@ class StateFromAst implements StateModel {
         this.transitions = node.transitions.map(transition => new TransitionFromAst(transition));
     }
 
+    /**
+     * `kept` again, if it is the model of this very node (so of the same
+     * text), with its ranges to be read anew: the nodes after an edit moved.
+     */
+    static reused(kept: StateModel | undefined, node: State): StateFromAst | undefined {
+        if (!(kept instanceof StateFromAst) || kept.node !== node) return undefined;
+        kept.rangeCache = undefined;
+        kept.nameRangeCache = undefined;
+        if (kept.action instanceof UseFromAst) kept.action.forgetRange();
+        for (const transition of kept.transitions) if (transition instanceof TransitionFromAst) transition.forgetRanges();
+        return kept;
+    }
+
     get range(): SourceRange {
         return this.rangeCache ??= rangeOf(this.node.$cstNode);
     }
@@ -112,6 +133,10 @@ class UseFromAst<K extends ActionModel['kind']> {
         this.name = node.name;
     }
 
+    forgetRange(): void {
+        this.rangeCache = undefined;
+    }
+
     get range(): SourceRange {
         return this.rangeCache ??= rangeOf(this.node.$cstNode);
     }
@@ -128,6 +153,12 @@ class TransitionFromAst implements TransitionModel {
         this.outcome = node.outcome;
         this.effect = node.effect ? new UseFromAst(node.effect) : undefined;
         this.target = node.target?.$refText ?? '';
+    }
+
+    forgetRanges(): void {
+        this.rangeCache = undefined;
+        this.targetRangeCache = undefined;
+        if (this.effect instanceof UseFromAst) this.effect.forgetRange();
     }
 
     get range(): SourceRange {

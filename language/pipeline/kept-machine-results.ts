@@ -1,7 +1,7 @@
 import type { AstNode, CstNode } from 'langium';
 import type { MachineAnalysis, MachineResult } from '../analysis/analyze-protocol.js';
 import { analyzeMachine } from '../analysis/analyze-protocol.js';
-import type { MachineModel } from '../model/machine-model.js';
+import type { MachineModel, StateModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 
@@ -29,6 +29,8 @@ interface Kept {
  */
 export class KeptMachineResults {
     private kept: Kept[] = [];
+    /** Between `release` and `resultsFor`: state models of replaced machine nodes, for their successors (`keptStates`). */
+    private readonly states = new Map<AstNode, ReadonlyArray<StateModel | undefined>>();
 
     /**
      * Forgets, before `machines` (the CST nodes of the parse about to be
@@ -49,11 +51,36 @@ export class KeptMachineResults {
             places.add(placeKey(cst));
         }
         const next: Kept[] = [];
+        this.states.clear();
         for (const k of this.kept) {
-            if (k.node && nodes.has(k.node)) next.push(k);
-            else if (places.has(`${k.line}:${k.character}:${k.text.length}`)) next.push({ ...k, node: undefined, model: undefined });
+            if (k.node && nodes.has(k.node)) {
+                next.push(k);
+                continue;
+            }
+            this.keepStates(k, machines);
+            if (places.has(`${k.line}:${k.character}:${k.text.length}`)) next.push({ ...k, node: undefined, model: undefined });
         }
         this.kept = next;
+    }
+
+    /**
+     * The models of a machine's states that the next parse keeps (by index),
+     * when it replaced the machine's node but kept its state nodes (a state
+     * re-parse); only those, not the old machine's model, stay reachable.
+     */
+    keptStates(node: AstNode): ReadonlyArray<StateModel | undefined> | undefined {
+        return this.states.get(node);
+    }
+
+    private keepStates(k: Kept, machines: ReadonlyArray<CstNode | undefined>): void {
+        const old = (k.node as AstNode & { states?: AstNode[] } | undefined)?.states;
+        if (!k.model || !old || old.length === 0 || k.model.states.length !== old.length) return;
+        for (const cst of machines) {
+            const states = (cst?.astNode as AstNode & { states?: AstNode[] } | undefined)?.states;
+            if (!cst || !states || states.length !== old.length || (states[0] !== old[0] && states[states.length - 1] !== old[old.length - 1])) continue;
+            this.states.set(cst.astNode, states.map((state, i) => state === old[i] ? k.model!.states[i] : undefined));
+            return;
+        }
     }
 
     /**
@@ -84,6 +111,7 @@ export class KeptMachineResults {
             if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis) });
         }
         this.kept = next;
+        this.states.clear();
         return results;
     }
 }

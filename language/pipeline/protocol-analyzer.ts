@@ -41,7 +41,7 @@ export class ProtocolAnalyzer {
             const kept = this.keptFor(protocol);
             // Before anything of this parse is built: what it cannot reuse of the last one must be collectable by then.
             kept.release(protocol.machines.map(machine => machine.$cstNode));
-            const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol), (node, range, incomplete) => kept.keptModel(node, range, incomplete));
+            const model = buildProtocolModel(protocol, syntaxErrorPositions(protocol), (node, range, incomplete) => kept.keptModel(node, range, incomplete), node => kept.keptStates(node));
             const results = kept.resultsFor(model.machines.map((machine, i) => ({ model: machine, cst: protocol.machines[i]?.$cstNode })));
             result = { model, analysis: analyzeProtocol(model, { ...this.options, machineResult: machine => results.get(machine) ?? analyzeMachine(machine) }) };
             this.cache.set(protocol, result);

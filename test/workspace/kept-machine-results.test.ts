@@ -1,10 +1,18 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
-import type { MachineModel } from '../../language/model/machine-model.js';
+import type { MachineModel, StateModel } from '../../language/model/machine-model.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
 import { garbageCollector } from '../../server/features/collect-garbage.js';
+
+/** Every range a state's model offers, as plain data. */
+function rangesOf(states: readonly StateModel[]): unknown[] {
+    return states.map(state => ({
+        range: state.range, nameRange: state.nameRange, action: state.action?.range,
+        transitions: state.transitions.map(t => ({ range: t.range, target: t.targetRange, effect: t.effect?.range })),
+    }));
+}
 
 /** What the mocked analysis sees: a hook run before each machine is analysed, and the machines it analysed. */
 const watch = vi.hoisted(() => ({ before: undefined as (() => void) | undefined, analysed: [] as string[] }));
@@ -65,5 +73,36 @@ describe('kept machine results across an edit', () => {
         expect((document.parseResult.value as AstNode & { machines: AstNode[] }).machines[1]).toBe(previous.server);
         expect(watch.analysed).toEqual(['client']);
         expect(seen).toEqual([{ node: false, model: false }]);
+    });
+
+    it('reuses the models of the states a state re-parse kept, with their ranges read where the edit moved them', async () => {
+        // 200 states per machine: a planted mistake near the end of the client, far below the edit.
+        const text = syntheticProtocol(200);
+        const { shared, Rpcstate } = createRpcstateServices(EmptyFileSystem);
+        const fresh = createRpcstateServices(EmptyFileSystem);
+        const uri = URI.parse('file:///kept/states.rpcstate');
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'rpcstate', 1, text));
+        const document: LangiumDocument = shared.workspace.LangiumDocuments.createDocument(uri, text);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const statesBefore = Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as never).model.machines[0].states;
+        expect(document.diagnostics!.length).toBeGreaterThan(0);
+        // Every range read once, so that each model holds them.
+        rangesOf(statesBefore);
+
+        // Two lines more in the body of W4: every state after it moves down.
+        const body = text.indexOf('{', text.indexOf('"Wait for call 4"')) + 1;
+        const edited = text.slice(0, body) + '\n\n' + text.slice(body);
+        shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'rpcstate', 2, edited));
+        await shared.workspace.DocumentBuilder.update([uri], []);
+
+        const statesAfter = Rpcstate.analysis.ProtocolAnalyzer.analyze(document.parseResult.value as never).model.machines[0].states;
+        const kept = statesAfter.filter((state, i) => state === statesBefore[i]);
+        expect(kept).toHaveLength(statesBefore.length - 1);
+        expect(statesAfter.find(state => state.name === 'W4')).not.toBe(statesBefore.find(state => state.name === 'W4'));
+        const wholeDocument = fresh.shared.workspace.LangiumDocumentFactory.fromString(edited, uri);
+        fresh.shared.workspace.LangiumDocuments.addDocument(wholeDocument);
+        await fresh.shared.workspace.DocumentBuilder.build([wholeDocument], { validation: true });
+        expect(document.diagnostics).toEqual(wholeDocument.diagnostics);
+        expect(rangesOf(statesAfter)).toEqual(rangesOf(fresh.Rpcstate.analysis.ProtocolAnalyzer.analyze(wholeDocument.parseResult.value as never).model.machines[0].states));
     });
 });
