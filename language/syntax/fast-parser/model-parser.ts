@@ -53,8 +53,8 @@ class ModelParser extends RpcstateRecognizer<number> {
     protected newNode(type: NodeType): GenericAstNode {
         const node = type === 'State' ? new ParsedState(this.ranges)
             : type === 'Transition' ? new ParsedTransition(this.ranges)
-                : type === 'Action' ? new ParsedAction(this.ranges)
-                    : type === 'Effect' ? new ParsedEffect(this.ranges)
+                : type === 'Action' ? new ParsedUse<ActionKind>(this.ranges, 'call')
+                    : type === 'Effect' ? new ParsedUse<EffectKind>(this.ranges, 'invoke')
                         : type === 'Machine' ? new ParsedMachine(this.ranges)
                             : new ParsedProtocol(this.ranges);
         return node as unknown as GenericAstNode;
@@ -178,26 +178,13 @@ class ParsedState implements StateModel {
     }
 }
 
-class ParsedAction implements ActionModel {
-    kind: ActionKind = 'call';
+/** An action (`kind` an ActionKind) or an effect (an EffectKind): one class, so both have one shape. */
+class ParsedUse<K extends ActionKind> {
     name: string | undefined = undefined;
     first = 0;
     last = 0;
 
-    constructor(private readonly ranges: TokenRanges) {}
-
-    get range(): SourceRange {
-        return this.ranges.range(this.first, this.last);
-    }
-}
-
-class ParsedEffect implements EffectModel {
-    kind: EffectKind = 'invoke';
-    name: string | undefined = undefined;
-    first = 0;
-    last = 0;
-
-    constructor(private readonly ranges: TokenRanges) {}
+    constructor(private readonly ranges: TokenRanges, public kind: K) {}
 
     get range(): SourceRange {
         return this.ranges.range(this.first, this.last);
