@@ -5,9 +5,10 @@ import { FastRpcstateParser } from '../syntax/fast-parser/fast-langium-parser.js
 /**
  * Langium re-parses a changed document's whole text. This factory first
  * offers the document's previous parse and the new text to the fast parser,
- * which re-parses only the machine the edit changed when that gives what a
- * whole parse gives (language/syntax/fast-parser/machine-reparse.ts): typing
- * inside one machine of a large file no longer re-reads the other. Otherwise
+ * which re-parses only the state the edit changed, or else only its machine,
+ * when that gives what a whole parse gives (language/syntax/fast-parser/
+ * state-reparse.ts, machine-reparse.ts): typing inside one state of a large
+ * file no longer re-reads the rest. Otherwise
  * (a first parse, the Chevrotain parser, errors, an edit across machines) the
  * whole text is parsed as before.
  */
