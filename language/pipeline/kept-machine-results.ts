@@ -4,6 +4,7 @@ import { analyzeMachine } from '../analysis/analyze-protocol.js';
 import type { MachineModel, StateModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
+import { stateAnalysisKey } from '../analysis/state-analysis-key.js';
 
 interface Kept {
     /** The machine's AST node and model, while the parse being analysed still has the node (a re-parse of another machine keeps it). */
@@ -20,6 +21,17 @@ interface Kept {
 }
 
 /**
+ * A machine result that a state re-parse may still serve: the old machine's
+ * findings and analysis, and of each state the re-parse replaced, what the
+ * analysis read of it (`stateAnalysisKey`) and the lines it spanned.
+ */
+interface Replaced {
+    readonly kept: Kept;
+    readonly stateCount: number;
+    readonly changed: ReadonlyArray<{ readonly index: number; readonly key: string; readonly startLine: number; readonly endLine: number }>;
+}
+
+/**
  * The analysis results of one document's machines, kept from one parse to the
  * next: a machine whose text and starting position did not change gets its
  * previous result (findings, ranges and phases are all the same), so an edit
@@ -31,6 +43,8 @@ export class KeptMachineResults {
     private kept: Kept[] = [];
     /** Between `release` and `resultsFor`: state models of replaced machine nodes, for their successors (`keptStates`). */
     private readonly states = new Map<AstNode, ReadonlyArray<StateModel | undefined>>();
+    /** Between `release` and `resultsFor`: by new machine node, the result of the machine it replaced by a state re-parse. */
+    private readonly replaced = new Map<AstNode, Replaced>();
 
     /**
      * Forgets, before `machines` (the CST nodes of the parse about to be
@@ -52,6 +66,7 @@ export class KeptMachineResults {
         }
         const next: Kept[] = [];
         this.states.clear();
+        this.replaced.clear();
         for (const k of this.kept) {
             if (k.node && nodes.has(k.node)) {
                 next.push(k);
@@ -79,6 +94,13 @@ export class KeptMachineResults {
             const states = (cst?.astNode as AstNode & { states?: AstNode[] } | undefined)?.states;
             if (!cst || !states || states.length !== old.length || (states[0] !== old[0] && states[states.length - 1] !== old[old.length - 1])) continue;
             this.states.set(cst.astNode, states.map((state, i) => state === old[i] ? k.model!.states[i] : undefined));
+            const changed = states.flatMap((state, i) => {
+                if (state === old[i]) return [];
+                const before = k.model!.states[i];
+                return [{ index: i, key: stateAnalysisKey(before), startLine: before.range.start.line, endLine: before.range.end.line }];
+            });
+            // Not the old node or model: those must be collectable (see release).
+            this.replaced.set(cst.astNode, { kept: { ...k, node: undefined, model: undefined }, stateCount: old.length, changed });
             return;
         }
     }
@@ -104,7 +126,8 @@ export class KeptMachineResults {
             const text = cst ? cst.root.fullText.substring(cst.offset, cst.end) : '';
             const { line, character } = model.range.start;
             const incomplete = model.incomplete === true;
-            const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && k.text === text);
+            const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && k.text === text)
+                ?? (cst && !incomplete ? this.servesAfterStateEdit(this.replaced.get(cst.astNode), model) : undefined);
             // A kept result describes the previous model's machine object: point it at this one.
             const result: MachineResult = same ? { findings: same.findings, analysis: { ...same.analysis, machine: model } } : analyzeMachine(model);
             results.set(model, result);
@@ -112,7 +135,30 @@ export class KeptMachineResults {
         }
         this.kept = next;
         this.states.clear();
+        this.replaced.clear();
         return results;
+    }
+
+    /**
+     * The replaced machine's result, when an edit inside its states changed
+     * nothing the analysis reads and no line: the other states are the same
+     * nodes; each re-parsed one has the same analysis key and spans the same
+     * lines, so every range outside it is where it was (and the one message
+     * that names a line, duplicate-state's, names the same); and no finding
+     * or step of a path points inside it, where ranges may have moved along
+     * the line. Typing in a description or a comment, or re-indenting, then
+     * costs no analysis of the machine.
+     */
+    private servesAfterStateEdit(replaced: Replaced | undefined, model: MachineModel): Kept | undefined {
+        if (!replaced || replaced.kept.incomplete || model.states.length !== replaced.stateCount) return undefined;
+        if (replaced.kept.line !== model.range.start.line || replaced.kept.character !== model.range.start.character) return undefined;
+        for (const { index, key, startLine, endLine } of replaced.changed) {
+            const state = model.states[index];
+            if (state.range.start.line !== startLine || state.range.end.line !== endLine || stateAnalysisKey(state) !== key) return undefined;
+            const inside = (range: SourceRange) => range.end.line >= startLine && range.start.line <= endLine;
+            if (replaced.kept.findings.some(f => inside(f.range) || f.path?.some(step => inside(step.range)))) return undefined;
+        }
+        return replaced.kept;
     }
 }
 

@@ -63,7 +63,8 @@ describe('kept machine results across an edit', () => {
             collect!();
             seen.push({ node: previous.node.deref() !== undefined, model: previous.model.deref() !== undefined });
         };
-        const at = text.indexOf('"Make call 3"') + 1;
+        // An outcome renamed: the machine's analysis must run again (a description would not need it).
+        const at = text.indexOf('on fail', text.indexOf('"Make call 3"')) + 'on fail'.length;
         const edited = text.slice(0, at) + 'x' + text.slice(at);
         shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'rpcstate', 2, edited));
         await shared.workspace.DocumentBuilder.update([uri], []);
@@ -104,5 +105,61 @@ describe('kept machine results across an edit', () => {
         await fresh.shared.workspace.DocumentBuilder.build([wholeDocument], { validation: true });
         expect(document.diagnostics).toEqual(wholeDocument.diagnostics);
         expect(rangesOf(statesAfter)).toEqual(rangesOf(fresh.Rpcstate.analysis.ProtocolAnalyzer.analyze(wholeDocument.parseResult.value as never).model.machines[0].states));
+    });
+
+    describe('an edit inside one state that changes nothing the analysis reads', () => {
+        /** A 200-state pair opened, then each edit applied in turn: which machines were analysed, and whether the diagnostics equal a fresh whole check. */
+        async function afterEdits(edits: Array<(text: string) => string>): Promise<Array<{ analysed: string[]; same: boolean }>> {
+            const { shared } = createRpcstateServices(EmptyFileSystem);
+            const fresh = createRpcstateServices(EmptyFileSystem);
+            let text = syntheticProtocol(200);
+            const uri = URI.parse('file:///kept/neutral.rpcstate');
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'rpcstate', 1, text));
+            const document: LangiumDocument = shared.workspace.LangiumDocuments.createDocument(uri, text);
+            await shared.workspace.DocumentBuilder.build([document], { validation: true });
+            const outcomes = [];
+            for (const [i, edit] of edits.entries()) {
+                text = edit(text);
+                watch.analysed = [];
+                shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'rpcstate', i + 2, text));
+                await shared.workspace.DocumentBuilder.update([uri], []);
+                const analysed = [...watch.analysed];
+                // The same text checked whole by other services, at the same URI (related locations name it).
+                const whole = fresh.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+                fresh.shared.workspace.LangiumDocuments.addDocument(whole);
+                await fresh.shared.workspace.DocumentBuilder.build([whole], { validation: true });
+                fresh.shared.workspace.LangiumDocuments.deleteDocument(uri);
+                outcomes.push({ analysed, same: JSON.stringify(document.diagnostics) === JSON.stringify(whole.diagnostics) });
+            }
+            return outcomes;
+        }
+        const insert = (anchor: string, after: string, inserted: string) => (text: string) => {
+            const from = text.indexOf(anchor);
+            expect(from, anchor).toBeGreaterThanOrEqual(0);
+            const at = text.indexOf(after, from) + after.length;
+            return text.slice(0, at) + inserted + text.slice(at);
+        };
+
+        it('keeps the machine\'s result: typing in a description, re-indenting a transition', async () => {
+            const outcomes = await afterEdits([insert('"Make call 20"', '"Make call', 'x'), insert('"Poll call 23"', '\n', '  ')]);
+            expect(outcomes).toEqual([{ analysed: [], same: true }, { analysed: [], same: true }]);
+        });
+
+        it('analyses the machine again when the edit changes a target, adds a line, or lands on a state a finding points into', async () => {
+            // The server's planted mistake of block 49 is reported in T49, on a path whose steps point into D0, F0, D1, F1, D49, T49.
+            const outcomes = await afterEdits([
+                insert('"Make call 20"', '-> W', '1'),
+                insert('"Make call 30"', '{', '\n'),
+                insert('"Test for cancel 49"', '"Test for', 'x'),
+                insert('"Dispatch 1"', '"Dispatch', 'x'),
+            ]);
+            expect(outcomes).toEqual([
+                { analysed: ['client'], same: true },
+                // A line more: the server below moved, so its result is not kept either.
+                { analysed: ['client', 'server'], same: true },
+                { analysed: ['server'], same: true },
+                { analysed: ['server'], same: true },
+            ]);
+        });
     });
 });
