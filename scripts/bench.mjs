@@ -142,14 +142,14 @@ if (first && last && first !== last) {
 }
 
 /** Runs one bench script against a build's server bundle; returns its JSON line. */
-function lspScript(script, args, timeout = 1_800_000) {
-    const result = spawnSync(node, [join(root, 'out/bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, timeout, stdio: ['ignore', 'pipe', 'inherit'] });
+function lspScript(script, args, timeout = 1_800_000, env = {}) {
+    const result = spawnSync(node, [join(root, 'out/bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26, timeout, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     if (result.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${result.status ?? result.signal})`);
     return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 
 /** Every numeric figure of per-build JSON lines, side by side; the parameters of the run once. */
-const PARAMETERS = new Set(['statesPerMachine', 'fileMiB', 'edits', 'reverts', 'documents', 'samples']);
+const PARAMETERS = new Set(['editKind', 'statesPerMachine', 'fileMiB', 'edits', 'reverts', 'documents', 'samples']);
 function mergeFigures(results) {
     const merged = {};
     for (const key of Object.keys(results.new[0])) {
@@ -174,6 +174,12 @@ if (sections.has('lsp') && process.env.RPCSTATE_BENCH_LSP !== '0') {
         const row = mergeFigures(results);
         report.lsp.push(row);
         console.error(`[bench] lsp, ${n} states per machine: edit → diagnostics median ${JSON.stringify(row.editToDiagnosticsMedianMs)} ms, completion p95 ${JSON.stringify(row.completionP95Ms)} ms`);
+        if (!editSizes.includes(n)) continue;
+        // The same edits on a transition's target: the edited machine's analysis runs on every one.
+        const targetEdits = sideBySide(1, b => lspScript('measure-lsp.cjs', [join(b.root, 'out/server.cjs'), String(n), count, 'edits'], undefined, { RPCSTATE_BENCH_EDIT_KIND: 'target' }));
+        const targetRow = mergeFigures(targetEdits);
+        report.lsp.push(targetRow);
+        console.error(`[bench] lsp, ${n} states per machine, target edits: edit → diagnostics median ${JSON.stringify(targetRow.editToDiagnosticsMedianMs)} ms`);
     }
 }
 

@@ -2,9 +2,13 @@
  * A real language-server session on a synthetic protocol: spawns a server
  * bundle (out/server.cjs --stdio, of this build or the baseline's), opens the
  * file, then measures what typing feels like:
- * - edit → diagnostics: a one-character edit inside one machine (in a state
- *   description halfway through the client; inserted, then deleted, so the
- *   findings stay the same) until its publishDiagnostics;
+ * - edit → diagnostics: a one-character edit inside one machine, inserted
+ *   then deleted, until its publishDiagnostics. RPCSTATE_BENCH_EDIT_KIND says
+ *   where: `description` (default), in a state description halfway through
+ *   the client (the findings stay the same, and nothing the analysis reads
+ *   changes); `target`, at the end of a transition's target in that state
+ *   (the target becomes unknown, then known again: the machine's analysis
+ *   must run each time);
  * - completion (after `->`), hover and definition (on a target name) at a
  *   transition 80% deep into the client, asked when the server is idle, and
  *   asked right after an edit (as while typing: the answer must not wait for
@@ -21,10 +25,11 @@ const [serverBundle, sizeArg, editsArg, only] = process.argv.slice(2);
 const n = Number(sizeArg);
 const edits = Number(editsArg ?? 20);
 const uri = `file:///bench/synthetic-${n}.rpcstate`;
+const editKind = process.env.RPCSTATE_BENCH_EDIT_KIND === 'target' ? 'target' : 'description';
 
 interface Position { line: number; character: number }
 
-/** Where the edits and requests go: a description halfway through the client, a transition target 80% into it. */
+/** Where the edits and requests go: a description (or a target) halfway through the client, a transition target 80% into it. */
 function sites(text: string): { edit: Position; arrow: Position; target: Position } {
     const lines = text.split('\n');
     const blocks = Math.max(1, Math.floor(n / 4));
@@ -35,7 +40,12 @@ function sites(text: string): { edit: Position; arrow: Position; target: Positio
     const arrowLine = stateLine + 2;
     if (editLine < 0 || stateLine < 0 || !/^\s+on success -> /.test(lines[arrowLine])) throw new Error('synthetic layout changed: no edit or request site');
     const character = lines[arrowLine].indexOf('-> ') + 3;
-    return { edit: { line: editLine, character: lines[editLine].indexOf('"') + 1 }, arrow: { line: arrowLine, character }, target: { line: arrowLine, character: character + 1 } };
+    const requests = { arrow: { line: arrowLine, character }, target: { line: arrowLine, character: character + 1 } };
+    if (editKind === 'description') return { edit: { line: editLine, character: lines[editLine].indexOf('"') + 1 }, ...requests };
+    // The Wait state's default transition, `-> P<block>`, two lines below its header.
+    const targetLine = editLine + 2;
+    if (!lines[targetLine].startsWith(`    -> P${editBlock}`)) throw new Error('synthetic layout changed: no target to edit');
+    return { edit: { line: targetLine, character: lines[targetLine].length }, ...requests };
 }
 
 async function main(): Promise<void> {
@@ -114,6 +124,7 @@ async function main(): Promise<void> {
     await server.stop();
     console.log(JSON.stringify({
         statesPerMachine: n,
+        editKind,
         fileMiB: Math.round(Buffer.byteLength(text) / 1024 / 1024 * 100) / 100,
         openToDiagnosticsMs,
         edits,
