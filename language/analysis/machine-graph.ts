@@ -45,27 +45,54 @@ class IndexedMachine implements MachineGraph {
     }
 }
 
-/** Each state name → the index of its first state: built once per machine, read by the structure checks and the graph. */
-export type StateIndex = ReadonlyMap<string, number>;
+/**
+ * A machine's names resolved once, for the structure checks and the graph:
+ * each state name → the index of its first state, and each transition's
+ * target as a state index (-1 when no state has that name), in the flat
+ * order of `edgeStart` (state s's transitions are edgeStart[s] ..
+ * edgeStart[s+1]-1, as written).
+ */
+export interface StateIndex {
+    readonly byName: ReadonlyMap<string, number>;
+    readonly edgeStart: Int32Array;
+    readonly targets: Int32Array;
+    /** Whether some transition names no state. */
+    readonly unknownTarget: boolean;
+}
 
 export function indexStates(machine: MachineModel): StateIndex {
-    const index = new Map<string, number>();
     const { states } = machine;
-    for (let i = 0; i < states.length; i++) if (!index.has(states[i].name)) index.set(states[i].name, i);
-    return index;
+    const n = states.length;
+    const byName = new Map<string, number>();
+    const edgeStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+        const state = states[i];
+        if (byName.get(state.name) === undefined) byName.set(state.name, i);
+        edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
+    }
+    const targets = new Int32Array(edgeStart[n]);
+    let unknownTarget = false;
+    for (let s = 0; s < n; s++) {
+        const transitions = states[s].transitions;
+        const first = edgeStart[s];
+        for (let e = 0; e < transitions.length; e++) {
+            const target = byName.get(transitions[e].target) ?? -1;
+            if (target < 0) unknownTarget = true;
+            targets[first + e] = target;
+        }
+    }
+    return { byName, edgeStart, targets, unknownTarget };
 }
 
 /** Undefined unless the machine has one initial state, one end state, unique names and resolved targets. */
 export function buildMachineGraph(machine: MachineModel, index: StateIndex = indexStates(machine)): MachineGraph | undefined {
     const { states } = machine;
     const n = states.length;
-    if (index.size !== n) return undefined;
-    const edgeStart = new Int32Array(n + 1);
+    if (index.byName.size !== n || index.unknownTarget) return undefined;
     let initial = -1;
     let end = -1;
     for (let i = 0; i < n; i++) {
         const state = states[i];
-        edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
         if (state.initial) {
             if (initial >= 0) return undefined;
             initial = i;
@@ -76,16 +103,7 @@ export function buildMachineGraph(machine: MachineModel, index: StateIndex = ind
         }
     }
     if (initial < 0 || end < 0) return undefined;
-    const edgeTarget = new Int32Array(edgeStart[n]);
-    for (let s = 0; s < n; s++) {
-        const transitions = states[s].transitions;
-        for (let e = 0; e < transitions.length; e++) {
-            const target = index.get(transitions[e].target);
-            if (target === undefined) return undefined;
-            edgeTarget[edgeStart[s] + e] = target;
-        }
-    }
-    return new IndexedMachine(machine, initial, end, index, edgeStart, edgeTarget);
+    return new IndexedMachine(machine, initial, end, index.byName, index.edgeStart, index.targets);
 }
 
 /** Breadth-first search from `start`: the predecessor edge and depth of every reached state (parent -1 for the start, -2 unreached). */

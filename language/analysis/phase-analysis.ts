@@ -110,11 +110,13 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
         if (inDispatchState) dispatchStates.push(state.name);
         actionRows[s] = state.action ? compileUse(state.action, state, inDispatchState, true) : undefined;
         let row: Array<Compiled | undefined> | undefined;
-        state.transitions.forEach((transition, e) => {
-            if (!transition.effect) return;
-            row ??= new Array<Compiled | undefined>(state.transitions.length);
-            row[e] = compileUse(transition.effect, state, inDispatchState, false);
-        });
+        const { transitions } = state;
+        for (let e = 0; e < transitions.length; e++) {
+            const effect = transitions[e].effect;
+            if (!effect) continue;
+            row ??= new Array<Compiled | undefined>(transitions.length);
+            row[e] = compileUse(effect, state, inDispatchState, false);
+        }
         effectRows[s] = row;
     }
     return { actionRows, effectRows, dispatchStates };

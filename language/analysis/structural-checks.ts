@@ -34,7 +34,7 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
     const initials: StateModel[] = [];
     const ends: StateModel[] = [];
     machine.states.forEach((state, i) => {
-        const first = index.get(state.name)!;
+        const first = index.byName.get(state.name)!;
         if (first !== i) {
             report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${machine.states[first].nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
         }
@@ -63,11 +63,15 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
     // noticeable share of the garbage on large machines), a Set for a state
     // with many (so the check stays linear).
     const few: string[] = [];
-    for (const state of machine.states) {
+    const { states } = machine;
+    for (let s = 0; s < states.length; s++) {
+        const state = states[s];
         few.length = 0;
         const many = state.transitions.length > 32 ? new Set<string>() : undefined;
         let hasDefault = false;
-        for (const transition of state.transitions) {
+        const { transitions } = state;
+        for (let e = 0; e < transitions.length; e++) {
+            const transition = transitions[e];
             if (transition.outcome === undefined) {
                 if (hasDefault) {
                     report('duplicate-outcome', `${state.name} already has a default transition (one without \`on\`); a second one is never taken. Remove it, or give it an outcome with \`on NAME\`.`, transition.range);
@@ -80,8 +84,8 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
                 if (many) many.add(transition.outcome);
                 else few.push(transition.outcome);
             }
-            if (!index.has(transition.target)) {
-                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...index.keys()]) : undefined;
+            if (index.targets[index.edgeStart[s] + e] < 0) {
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...index.byName.keys()]) : undefined;
                 const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
                 report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
             }
