@@ -89,6 +89,8 @@ class PhaseBits implements PhaseLookup {
 interface CompiledMachine {
     readonly actionRows: Array<Compiled | undefined>;
     readonly effectRows: Array<Array<Compiled | undefined> | undefined>;
+    /** Per transition (in the graph's edge order): 1 when it handles its state's action's special outcome. */
+    readonly special: Uint8Array;
     readonly dispatchStates: string[];
 }
 
@@ -104,22 +106,27 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
     const actionRows = new Array<Compiled | undefined>(n);
     const effectRows = new Array<Array<Compiled | undefined> | undefined>(n);
     const dispatchStates: string[] = [];
+    const special = new Uint8Array(graph.edgeTarget.length);
     for (let s = 0; s < n; s++) {
         const state = states[s];
         const inDispatchState = state.action?.kind === 'dispatch';
         if (inDispatchState) dispatchStates.push(state.name);
-        actionRows[s] = state.action ? compileUse(state.action, state, inDispatchState, true) : undefined;
+        const action = state.action ? compileUse(state.action, state, inDispatchState, true) : undefined;
+        actionRows[s] = action;
+        const specialOutcome = action && action !== 'blocked' ? action.specialOutcome : undefined;
         let row: Array<Compiled | undefined> | undefined;
         const { transitions } = state;
+        const first = graph.edgeStart[s];
         for (let e = 0; e < transitions.length; e++) {
-            const effect = transitions[e].effect;
-            if (!effect) continue;
+            const transition = transitions[e];
+            if (specialOutcome !== undefined && transition.outcome === specialOutcome) special[first + e] = 1;
+            if (!transition.effect) continue;
             row ??= new Array<Compiled | undefined>(transitions.length);
-            row[e] = compileUse(effect, state, inDispatchState, false);
+            row[e] = compileUse(transition.effect, state, inDispatchState, false);
         }
         effectRows[s] = row;
     }
-    return { actionRows, effectRows, dispatchStates };
+    return { actionRows, effectRows, special, dispatchStates };
 }
 
 /** The search's parent pointers: each (state × phase) node's parent, the transition taken, and its depth. */
@@ -213,7 +220,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
     const side = machine.side;
     const n = states.length;
     const compiled = compileMachine(graph);
-    const { actionRows, effectRows } = compiled;
+    const { actionRows, effectRows, special } = compiled;
 
     const visited = new Uint8Array(n * PHASE_COUNT);
     const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
@@ -244,18 +251,19 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
             }
             continue;
         }
-        const transitions = state.transitions;
+        // The transitions are read through the graph's arrays; a transition object only when it is reported.
         const first = edgeStart[s];
+        const count = edgeStart[s + 1] - first;
         const effectRow = effectRows[s];
-        for (let e = 0; e < transitions.length; e++) {
-            const transition = transitions[e];
+        for (let e = 0; e < count; e++) {
             const target = edgeTarget[first + e];
-            let next = action ? (transition.outcome === action.specialOutcome && transition.outcome !== undefined ? action.specialNext[p] : action.next[p]) : p;
+            let next = action ? (special[first + e] ? action.specialNext[p] : action.next[p]) : p;
             const effect = effectRow?.[e];
             if (effect === 'blocked') continue;
             if (effect) {
                 if (effect.next[next] < 0) {
                     const phase = PHASES[next];
+                    const transition = state.transitions[e];
                     for (const code of judge(effect.rule, phase, false, state.action?.kind === 'dispatch')) {
                         report(code, transition.effect!, 'effect', node, state, phase, { state, transition });
                     }
@@ -264,6 +272,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
                 next = effect.next[next];
             }
             if (target === graph.end && UNFINISHED[next]) {
+                const transition = state.transitions[e];
                 report('missing-completion', transition, 'transition', node, state, PHASES[next], { state, transition });
                 continue;
             }
