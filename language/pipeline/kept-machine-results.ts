@@ -93,12 +93,19 @@ export class KeptMachineResults {
         for (const cst of machines) {
             const states = (cst?.astNode as AstNode & { states?: AstNode[] } | undefined)?.states;
             if (!cst || !states || states.length !== old.length || (states[0] !== old[0] && states[states.length - 1] !== old[old.length - 1])) continue;
-            this.states.set(cst.astNode, states.map((state, i) => state === old[i] ? k.model!.states[i] : undefined));
-            const changed = states.flatMap((state, i) => {
-                if (state === old[i]) return [];
-                const before = k.model!.states[i];
-                return [{ index: i, key: stateAnalysisKey(before), startLine: before.range.start.line, endLine: before.range.end.line }];
-            });
+            const models = k.model.states;
+            const keptModels = new Array<StateModel | undefined>(states.length);
+            const changed: Array<Replaced['changed'][number]> = [];
+            // One pass over a possibly huge machine, allocating only for the few states the re-parse replaced.
+            for (let i = 0; i < states.length; i++) {
+                if (states[i] === old[i]) {
+                    keptModels[i] = models[i];
+                } else {
+                    const before = models[i];
+                    changed.push({ index: i, key: stateAnalysisKey(before), startLine: before.range.start.line, endLine: before.range.end.line });
+                }
+            }
+            this.states.set(cst.astNode, keptModels);
             // Not the old node or model: those must be collectable (see release).
             this.replaced.set(cst.astNode, { kept: { ...k, node: undefined, model: undefined }, stateCount: old.length, changed });
             return;
