@@ -1,7 +1,7 @@
-import type { AstNode, CstNode, ParseResult } from 'langium';
-import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { AstNode, CompositeCstNode, CstNode, ParseResult } from 'langium';
 import type { HiddenToken, ScannedText } from './lexer.js';
-import { TokenLeafCstNode } from './token-leaf.js';
+import type { MovableCompositeCstNode, MovableCstNode } from './movable-cst.js';
+import { forgetRange, MovableRootCstNode, placeUnder } from './movable-cst.js';
 
 /**
  * Re-parsing one machine instead of the whole text, for an edit inside it.
@@ -12,7 +12,8 @@ import { TokenLeafCstNode } from './token-leaf.js';
  * text is parsed on its own; if it parses wholly and without error, a whole
  * parse could not differ (the grammar is LL and a clean machine reads no token
  * outside itself), so the new machine replaces the old one in the previous
- * tree, and the nodes after it move by the edit's length and lines. Anything
+ * tree, and the machines after it move by the edit's length and lines
+ * (movable-cst.ts: one write per machine, not per node). Anything
  * else (an error before or after, an edit across machines, a `\r` near the
  * edit) returns undefined, and the caller parses the whole text.
  *
@@ -23,7 +24,7 @@ import { TokenLeafCstNode } from './token-leaf.js';
  */
 
 /** Parses `text.substring(from, to)` as one machine whose first token is at line `line`, column `column`; undefined unless clean. */
-export type MachineSpanParser = (text: string, from: number, to: number, line: number, column: number) => { node: AstNode; cst: CompositeCstNodeImpl } | undefined;
+export type MachineSpanParser = (text: string, from: number, to: number, line: number, column: number) => { node: AstNode; cst: MovableCompositeCstNode } | undefined;
 
 interface MutableAstNode {
     $container?: AstNode;
@@ -37,7 +38,7 @@ export function reparseChangedMachine(previous: ParseResult, text: string, parse
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
     const protocol = previous.value as AstNode & { machines?: AstNode[] };
     const root = protocol.$cstNode;
-    if (!(root instanceof RootCstNodeImpl) || !Array.isArray(protocol.machines)) return undefined;
+    if (!(root instanceof MovableRootCstNode) || !Array.isArray(protocol.machines)) return undefined;
     const oldText = root.fullText;
     const change = changedRegion(oldText, text);
     if (!change) return undefined;
@@ -65,14 +66,12 @@ export function reparseChangedMachine(previous: ParseResult, text: string, parse
         node.$containerProperty = 'machines';
         node.$containerIndex = i;
     });
-    parsed.cst.container = root;
+    placeUnder(parsed.cst, root);
     (root.content as CstNode[])[position] = parsed.cst;
     (root as unknown as { _text: string })._text = text;
     root.astNode = next;
     forgetRange(root);
-    if (delta !== 0 || lineDelta !== 0) {
-        for (let i = position + 1; i < root.content.length; i++) shiftCst(root.content[i], delta, lineDelta);
-    }
+    if (delta !== 0 || lineDelta !== 0) moveAfter(root, position, delta, lineDelta);
     return { value: next, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
 }
 
@@ -113,26 +112,10 @@ export function lineBreaks(text: string, from: number, to: number): number {
     return count;
 }
 
-/** Moves a CST subtree that follows the edit: offsets by `delta`, lines by `lineDelta` (columns stay: the edited machine ends its line). */
-export function shiftCst(node: CstNode, delta: number, lineDelta: number): void {
-    if (node instanceof TokenLeafCstNode) {
-        const leaf = node as unknown as { offset: number; line: number };
-        leaf.offset += delta;
-        leaf.line += lineDelta;
-    } else if (node instanceof LeafCstNodeImpl) {
-        const leaf = node as unknown as { _offset: number; _startLine: number; _endLine: number };
-        leaf._offset += delta;
-        leaf._startLine += lineDelta;
-        leaf._endLine += lineDelta;
-    } else if (node instanceof CompositeCstNodeImpl) {
-        forgetRange(node);
-        for (const child of node.content) shiftCst(child, delta, lineDelta);
-    }
-}
-
-/** A composite node caches its range on first read. */
-export function forgetRange(node: CompositeCstNodeImpl): void {
-    (node as unknown as { _rangeCache: unknown })._rangeCache = undefined;
+/** Moves the children of `parent` after `position` (and so everything under them) by `delta` characters and `lineDelta` lines. */
+export function moveAfter(parent: CompositeCstNode, position: number, delta: number, lineDelta: number): void {
+    const content = parent.content as readonly CstNode[] as readonly MovableCstNode[];
+    for (let i = position + 1; i < content.length; i++) content[i].move(delta, lineDelta);
 }
 
 /** The tokens of a machine's text scanned on its own, moved to where the text starts in the document. */

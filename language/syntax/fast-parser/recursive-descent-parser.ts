@@ -1,12 +1,13 @@
 import type { IRecognitionException, TokenType } from 'chevrotain';
 import type { AstNode, CstNode, GrammarAST, Linker } from 'langium';
-import { CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { CompositeCstNodeImpl } from 'langium';
 import type { GenericAstNode, NodeType } from './grammar-recognizer.js';
 import { RpcstateRecognizer } from './grammar-recognizer.js';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
 import type { HiddenToken, TokenBuffer } from './lexer.js';
 import type { SyntaxErrorFactory } from './syntax-errors.js';
-import { TokenLeafCstNode } from './token-leaf.js';
+import { MovableCompositeCstNode, MovableRootCstNode } from './movable-cst.js';
+import { HiddenLeafCstNode, TokenLeafCstNode } from './token-leaf.js';
 import { TOKEN_NAMES } from './token-kinds.js';
 
 export interface RecursiveDescentInput {
@@ -42,7 +43,7 @@ export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeI
     private readonly syntaxErrors: SyntaxErrorFactory;
     private readonly linker: Linker;
     private readonly leafTypes: TokenType[];
-    private readonly root: RootCstNodeImpl;
+    private readonly root: MovableRootCstNode;
     private current: CompositeCstNodeImpl;
     private nextHidden = 0;
     /** The leaf of the last token consumed: a reference's `$refNode`. */
@@ -54,7 +55,7 @@ export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeI
         this.syntaxErrors = input.errors;
         this.linker = services.linker;
         this.leafTypes = TOKEN_NAMES.map(name => services.tokenTypes[name]);
-        this.root = new RootCstNodeImpl(input.text);
+        this.root = new MovableRootCstNode(input.text);
         this.current = this.root;
     }
 
@@ -71,13 +72,13 @@ export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeI
      * root the caller replaces); undefined unless the tokens are exactly one
      * machine without any error, where the whole parse could not differ.
      */
-    parseMachine(): { node: AstNode; cst: CompositeCstNodeImpl } | undefined {
+    parseMachine(): { node: AstNode; cst: MovableCompositeCstNode } | undefined {
         const protocol = this.recognizeMachine();
         if (!protocol) return undefined;
         const machines = protocol.machines as GenericAstNode[] | undefined;
         const cst = this.root.content[0];
         const clean = this.pos === this.count && this.nextHidden === this.hidden.length && this.syntaxErrors.errors.length === 0;
-        if (!clean || machines?.length !== 1 || this.root.content.length !== 1 || !(cst instanceof CompositeCstNodeImpl)) return undefined;
+        if (!clean || machines?.length !== 1 || this.root.content.length !== 1 || !(cst instanceof MovableCompositeCstNode)) return undefined;
         return { node: machines[0] as AstNode, cst };
     }
 
@@ -109,7 +110,7 @@ export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeI
 
     /** Opens the composite node of a sub-rule call; it becomes the node new leaves go to. */
     protected open(source: GrammarAST.AbstractElement): CompositeCstNodeImpl {
-        const node = new CompositeCstNodeImpl();
+        const node = new MovableCompositeCstNode();
         node.grammarSource = source;
         const parent = this.current;
         node.container = parent;
@@ -148,7 +149,7 @@ export class RecursiveDescentParser extends RpcstateRecognizer<CompositeCstNodeI
         const hidden = this.hidden;
         while (this.nextHidden < hidden.length && hidden[this.nextHidden].start < offset) {
             const h = hidden[this.nextHidden++];
-            leaves.push(new LeafCstNodeImpl(h.start, h.end - h.start, h.line, h.column, h.endLine, h.endColumn, this.leafTypes[h.kind], true));
+            leaves.push(new HiddenLeafCstNode(h.start, h.end - h.start, h.line, h.column, h.endLine, h.endColumn, this.leafTypes[h.kind]));
         }
         let node: CompositeCstNodeImpl = this.current;
         if (node.content.length > 0) {

@@ -1,8 +1,8 @@
 import type { AstNode, CstNode, ParseResult } from 'langium';
-import { CompositeCstNodeImpl, RootCstNodeImpl } from 'langium';
 import type { HiddenToken, ScannedText } from './lexer.js';
 import { TokenBuffer } from './lexer.js';
-import { changedRegion, forgetRange, lineBreaks, placeScannedText, shiftCst } from './machine-reparse.js';
+import { changedRegion, lineBreaks, moveAfter, placeScannedText } from './machine-reparse.js';
+import { forgetRange, MovableCompositeCstNode, MovableRootCstNode, placeUnder } from './movable-cst.js';
 import type { TokenKind } from './token-kinds.js';
 import { CLIENT, ID, LBRACE, RBRACE, SERVER } from './token-kinds.js';
 import { TokenLeafCstNode } from './token-leaf.js';
@@ -26,7 +26,8 @@ import { TokenLeafCstNode } from './token-leaf.js';
  * state, so such a text is refused. The new state replaces the old one; the
  * machine and protocol nodes are new (caches keyed by them, the kept model
  * and the per-machine scope, see a new machine), the other states' AST and
- * CST are reused, and the nodes after the edit move by its length and lines.
+ * CST are reused, and the nodes after the edit move by its length and lines
+ * (movable-cst.ts: one write per state or machine after it, not per node).
  * Anything else returns undefined, and the caller re-parses the machine or
  * the whole text. `test/syntax/machine-reparse.test.ts` holds the result
  * equal to a whole parse.
@@ -38,7 +39,7 @@ import { TokenLeafCstNode } from './token-leaf.js';
 export interface MachineTokenParser {
     scan(text: string): ScannedText;
     /** The tokens as exactly one clean machine (RecursiveDescentParser.parseMachine), else undefined. */
-    parseMachine(text: string, tokens: TokenBuffer, hidden: readonly HiddenToken[]): { node: AstNode; cst: CompositeCstNodeImpl } | undefined;
+    parseMachine(text: string, tokens: TokenBuffer, hidden: readonly HiddenToken[]): { node: AstNode; cst: MovableCompositeCstNode } | undefined;
 }
 
 interface MutableAstNode {
@@ -57,7 +58,7 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
     const protocol = previous.value as Node;
     const root = protocol.$cstNode;
-    if (!(root instanceof RootCstNodeImpl) || !Array.isArray(protocol.machines)) return undefined;
+    if (!(root instanceof MovableRootCstNode) || !Array.isArray(protocol.machines)) return undefined;
     const oldText = root.fullText;
     const change = changedRegion(oldText, text);
     if (!change) return undefined;
@@ -66,10 +67,10 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     const machineIndex = protocol.machines.findIndex(m => inside(m.$cstNode));
     const machine = protocol.machines[machineIndex] as Node | undefined;
     const machineCst = machine?.$cstNode;
-    if (!machine || !(machineCst instanceof CompositeCstNodeImpl) || !Array.isArray(machine.states)) return undefined;
+    if (!machine || !(machineCst instanceof MovableCompositeCstNode) || !Array.isArray(machine.states)) return undefined;
     const stateIndex = stateAround(machine.states, change.start);
     const oldCst = machine.states[stateIndex]?.$cstNode;
-    if (!inside(oldCst) || !(oldCst instanceof CompositeCstNodeImpl) || oldText.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
+    if (!inside(oldCst) || !(oldCst instanceof MovableCompositeCstNode) || oldText.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
 
     const delta = change.newEnd - change.oldEnd;
     const lineDelta = lineBreaks(text, change.start, change.newEnd) - lineBreaks(oldText, change.start, change.oldEnd);
@@ -86,7 +87,7 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     const states = (parsed?.node as Node | undefined)?.states;
     const state = states?.length === 1 ? states[0] as Node : undefined;
     const cst = state?.$cstNode;
-    if (!state || !(cst instanceof CompositeCstNodeImpl) || cst.offset !== from || cst.end !== to) return undefined;
+    if (!state || !(cst instanceof MovableCompositeCstNode) || cst.offset !== from || cst.end !== to) return undefined;
     const position = machineCst.content.indexOf(oldCst);
     const machinePosition = root.content.indexOf(machineCst);
     if (position < 0 || machinePosition < 0) return undefined;
@@ -98,7 +99,7 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     const next = { ...protocol, machines: protocol.machines.slice() } as Node;
     next.machines![machineIndex] = nextMachine;
     next.machines!.forEach((m, i) => adopt(m as Node, next, 'machines', i));
-    cst.container = machineCst;
+    placeUnder(cst, machineCst);
     (machineCst.content as CstNode[])[position] = cst;
     machineCst.astNode = nextMachine;
     (root as unknown as { _text: string })._text = text;
@@ -106,8 +107,8 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     forgetRange(root);
     forgetRange(machineCst);
     if (delta !== 0 || lineDelta !== 0) {
-        for (let i = position + 1; i < machineCst.content.length; i++) shiftCst(machineCst.content[i], delta, lineDelta);
-        for (let i = machinePosition + 1; i < root.content.length; i++) shiftCst(root.content[i], delta, lineDelta);
+        moveAfter(machineCst, position, delta, lineDelta);
+        moveAfter(root, machinePosition, delta, lineDelta);
     }
     return { value: next, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
 }
@@ -142,7 +143,7 @@ function stateAround(states: readonly AstNode[], offset: number): number {
  * it is, and the closing `}` where the edit moved it. The tokens outside the
  * state only frame it; the parse of the state cannot depend on where they are.
  */
-function insideMachine(machine: Node, machineCst: CompositeCstNodeImpl, state: TokenBuffer, delta: number, lineDelta: number): TokenBuffer | undefined {
+function insideMachine(machine: Node, machineCst: MovableCompositeCstNode, state: TokenBuffer, delta: number, lineDelta: number): TokenBuffer | undefined {
     const header = visibleLeaves(machineCst, 3);
     const close = lastVisibleLeaf(machineCst);
     if (header.length !== 3 || !close || close.length !== 1) return undefined;
@@ -159,22 +160,22 @@ function insideMachine(machine: Node, machineCst: CompositeCstNodeImpl, state: T
 }
 
 /** The first `count` visible leaves of a machine's header: its side's keyword, name and `{`. */
-function visibleLeaves(machineCst: CompositeCstNodeImpl, count: number): TokenLeafCstNode[] {
+function visibleLeaves(machineCst: MovableCompositeCstNode, count: number): TokenLeafCstNode[] {
     const leaves: TokenLeafCstNode[] = [];
     const visit = (node: CstNode): void => {
         if (leaves.length === count) return;
         if (node instanceof TokenLeafCstNode) leaves.push(node);
-        else if (node instanceof CompositeCstNodeImpl && node.astNode === machineCst.astNode) node.content.forEach(visit);
+        else if (node instanceof MovableCompositeCstNode && node.astNode === machineCst.astNode) node.content.forEach(visit);
     };
     // A composite of another node than the machine's is its first state: the header ends there.
     for (const child of machineCst.content) {
-        if (child instanceof CompositeCstNodeImpl && child.astNode !== machineCst.astNode) break;
+        if (child instanceof MovableCompositeCstNode && child.astNode !== machineCst.astNode) break;
         visit(child);
     }
     return leaves;
 }
 
-function lastVisibleLeaf(machineCst: CompositeCstNodeImpl): TokenLeafCstNode | undefined {
+function lastVisibleLeaf(machineCst: MovableCompositeCstNode): TokenLeafCstNode | undefined {
     for (let i = machineCst.content.length - 1; i >= 0; i--) {
         const child = machineCst.content[i];
         if (child instanceof TokenLeafCstNode) return child;

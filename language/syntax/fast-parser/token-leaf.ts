@@ -1,6 +1,8 @@
 import type { TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, GrammarAST, LeafCstNode, RootCstNode } from 'langium';
 import type { Range } from 'vscode-languageserver';
+import type { MovableCstNode } from './movable-cst.js';
+import { lineMoveAt, offsetMoveAt, smi } from './movable-cst.js';
 
 /**
  * The CST leaf of a visible token: what Langium's `LeafCstNodeImpl` offers,
@@ -9,24 +11,29 @@ import type { Range } from 'vscode-languageserver';
  * them, every one long-lived, so their size is most of what the garbage
  * collector copies during a parse. Langium's CST utilities test for a leaf by
  * shape (`tokenType` is an object), which this class has. Comments, which may
- * span lines, keep Langium's class.
+ * span lines, are HiddenLeafCstNode. Offset and line are stored without the
+ * moves of the containers (movable-cst.ts), which are added when read.
  */
-export class TokenLeafCstNode implements LeafCstNode {
+export class TokenLeafCstNode implements LeafCstNode, MovableCstNode {
     container: CompositeCstNode | undefined = undefined;
     grammarSource: GrammarAST.AbstractElement | undefined;
-    readonly offset: number;
+    private storedOffset: number;
     readonly length: number;
-    private readonly line: number;
+    private line: number;
     private readonly column: number;
     readonly tokenType: TokenType;
 
     constructor(offset: number, length: number, line: number, column: number, tokenType: TokenType, grammarSource: GrammarAST.AbstractElement) {
         this.grammarSource = grammarSource;
-        this.offset = offset;
+        this.storedOffset = offset;
         this.length = length;
         this.line = line;
         this.column = column;
         this.tokenType = tokenType;
+    }
+
+    get offset(): number {
+        return this.storedOffset + offsetMoveAt(this.container);
     }
 
     get end(): number {
@@ -38,21 +45,92 @@ export class TokenLeafCstNode implements LeafCstNode {
     }
 
     get range(): Range {
-        return { start: { line: this.line, character: this.column }, end: { line: this.line, character: this.column + this.length } };
+        const line = this.line + lineMoveAt(this.container);
+        return { start: { line, character: this.column }, end: { line, character: this.column + this.length } };
     }
 
     get root(): RootCstNode {
-        let node: CompositeCstNode | undefined = this.container;
-        while (node?.container) node = node.container;
-        return node as RootCstNode;
+        return rootOf(this.container);
     }
 
     get text(): string {
-        return this.root.fullText.substring(this.offset, this.offset + this.length);
+        const offset = this.offset;
+        return this.root.fullText.substring(offset, offset + this.length);
     }
 
     get astNode(): AstNode {
         if (!this.container) throw new Error('This node has no associated AST element');
         return this.container.astNode;
     }
+
+    move(offset: number, lines: number): void {
+        this.storedOffset = smi(this.storedOffset + offset);
+        this.line = smi(this.line + lines);
+    }
+}
+
+/** The CST leaf of a hidden token (a comment or white space), which may span lines: Langium's `LeafCstNodeImpl` with movable positions. */
+export class HiddenLeafCstNode implements LeafCstNode, MovableCstNode {
+    container: CompositeCstNode | undefined = undefined;
+    grammarSource: GrammarAST.AbstractElement | undefined = undefined;
+    private storedOffset: number;
+    readonly length: number;
+    private line: number;
+    private readonly column: number;
+    private endLine: number;
+    private readonly endColumn: number;
+    readonly tokenType: TokenType;
+
+    constructor(offset: number, length: number, line: number, column: number, endLine: number, endColumn: number, tokenType: TokenType) {
+        this.storedOffset = smi(offset);
+        this.length = smi(length);
+        this.line = smi(line);
+        this.column = smi(column);
+        this.endLine = smi(endLine);
+        this.endColumn = smi(endColumn);
+        this.tokenType = tokenType;
+    }
+
+    get offset(): number {
+        return this.storedOffset + offsetMoveAt(this.container);
+    }
+
+    get end(): number {
+        return this.offset + this.length;
+    }
+
+    get hidden(): boolean {
+        return true;
+    }
+
+    get range(): Range {
+        const lines = lineMoveAt(this.container);
+        return { start: { line: this.line + lines, character: this.column }, end: { line: this.endLine + lines, character: this.endColumn } };
+    }
+
+    get root(): RootCstNode {
+        return rootOf(this.container);
+    }
+
+    get text(): string {
+        const offset = this.offset;
+        return this.root.fullText.substring(offset, offset + this.length);
+    }
+
+    get astNode(): AstNode {
+        if (!this.container) throw new Error('This node has no associated AST element');
+        return this.container.astNode;
+    }
+
+    move(offset: number, lines: number): void {
+        this.storedOffset = smi(this.storedOffset + offset);
+        this.line = smi(this.line + lines);
+        this.endLine = smi(this.endLine + lines);
+    }
+}
+
+function rootOf(container: CompositeCstNode | undefined): RootCstNode {
+    let node = container;
+    while (node?.container) node = node.container;
+    return node as RootCstNode;
 }
