@@ -132,11 +132,8 @@ class ParsedProtocol implements ProtocolModel {
     }
 }
 
-class ParsedMachine implements MachineModel {
-    side: Side = 'client';
-    name = '';
-    states: StateModel[] = [];
-    readonly incomplete = false;
+/** A rule with a name: its tokens and its name's, and the ranges of both. */
+class ParsedNamedRule {
     first = 0;
     last = 0;
     nameToken = -1;
@@ -150,31 +147,30 @@ class ParsedMachine implements MachineModel {
     get nameRange(): SourceRange {
         return this.ranges.range(this.nameToken, this.nameToken);
     }
+
+    /** From the rule's first token to its name: `initial state NAME`. */
+    protected get headRange(): SourceRange {
+        return this.ranges.range(this.first, this.nameToken);
+    }
 }
 
-class ParsedState implements StateModel {
+class ParsedMachine extends ParsedNamedRule implements MachineModel {
+    side: Side = 'client';
+    name = '';
+    states: StateModel[] = [];
+    readonly incomplete = false;
+}
+
+class ParsedState extends ParsedNamedRule implements StateModel {
     name = '';
     description: string | undefined = undefined;
     initial = false;
     end = false;
     action: ActionModel | undefined = undefined;
     transitions: TransitionModel[] = [];
-    first = 0;
-    last = 0;
-    nameToken = -1;
-
-    constructor(private readonly ranges: TokenRanges) {}
-
-    get range(): SourceRange {
-        return this.ranges.range(this.first, this.last);
-    }
-
-    get nameRange(): SourceRange {
-        return this.ranges.range(this.nameToken, this.nameToken);
-    }
 
     get headerRange(): SourceRange {
-        return this.ranges.range(this.first, this.nameToken);
+        return this.headRange;
     }
 }
 
