@@ -95,7 +95,9 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     // The new tree: new protocol and machine nodes over the previous CST, the new state in the old one's place.
     const nextMachine = { ...machine, states: machine.states.slice() } as Node;
     nextMachine.states![stateIndex] = state;
-    nextMachine.states!.forEach((s, i) => adopt(s as Node, nextMachine, 'states', i));
+    // The kept states keep their property and index: only their container is new (a write to each of a machine's states, per keystroke).
+    for (const kept of nextMachine.states!) (kept as Node).$container = nextMachine;
+    adopt(state, nextMachine, 'states', stateIndex);
     const next = { ...protocol, machines: protocol.machines.slice() } as Node;
     next.machines![machineIndex] = nextMachine;
     next.machines!.forEach((m, i) => adopt(m as Node, next, 'machines', i));
