@@ -6,7 +6,7 @@
 //   --long-session-edits N   edits of the long session (100000; RPCSTATE_BENCH_LONG_EDITS).
 // Sizes: RPCSTATE_BENCH_SIZES=1000,10000 to choose others (cold check and in-process stages).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -86,7 +86,7 @@ for (const n of sections.has('core') ? sizes : []) {
         const elapsed = performance.now() - started;
         if (result.status !== 0 && result.status !== 1) throw new Error(`check (${b.name}) failed on ${n}: ${result.stderr}`);
         if (!counted) return undefined;
-        const read = path => Number(spawnSync('cat', [path], { encoding: 'utf8' }).stdout);
+        const read = path => Number(readFileSync(path, 'utf8'));
         return { ms: elapsed, rss: read(rssFile), cpuMs: read(cpuFile) };
     };
     for (const b of builds) check(b, false);

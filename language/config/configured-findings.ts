@@ -27,7 +27,7 @@ export function configuredFindings(document: LangiumDocument, analyzer: Protocol
  */
 export function configuredModelFindings(text: string, model: ProtocolModel, analyzer: ProtocolAnalyzer, config: RpcstateConfig | undefined): Finding[] {
     const deferredCodes = analyzer.runsComposition ? undefined : COMPOSITION_CODES;
-    return applyConfiguration([...analyzer.analyzeModel(model).findings], text, config, { reportUnused: true, deferredCodes });
+    return applyConfiguration(analyzer.analyzeModel(model).findings, text, config, { reportUnused: true, deferredCodes });
 }
 
 /** The client × server check's codes: the language server reports them after validation (server/features/composition-diagnostics.ts). */

@@ -26,12 +26,15 @@ import { forgetRange, MovableRootCstNode, placeUnder } from './movable-cst.js';
 /** Parses `text.substring(from, to)` as one machine whose first token is at line `line`, column `column`; undefined unless clean. */
 export type MachineSpanParser = (text: string, from: number, to: number, line: number, column: number) => { node: AstNode; cst: MovableCompositeCstNode } | undefined;
 
-interface MutableAstNode {
+/** An AST node as a re-parse rewires it: the `$` fields Langium declares read-only, and the lists it replaces. */
+export interface MutableAstNode {
     $container?: AstNode;
     $containerProperty?: string;
     $containerIndex?: number;
     $cstNode?: CstNode;
     machines?: AstNode[];
+    states?: AstNode[];
+    side?: string;
 }
 
 export function reparseChangedMachine(previous: ParseResult, text: string, parseSpan: MachineSpanParser): ParseResult | undefined {

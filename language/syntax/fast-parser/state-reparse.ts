@@ -1,6 +1,7 @@
 import type { AstNode, CstNode, ParseResult } from 'langium';
 import type { HiddenToken, ScannedText } from './lexer.js';
 import { TokenBuffer } from './lexer.js';
+import type { MutableAstNode } from './machine-reparse.js';
 import { changedRegion, lineBreaks, moveAfter, placeScannedText } from './machine-reparse.js';
 import { forgetRange, MovableCompositeCstNode, MovableRootCstNode, placeUnder } from './movable-cst.js';
 import type { TokenKind } from './token-kinds.js';
@@ -40,16 +41,6 @@ export interface MachineTokenParser {
     scan(text: string): ScannedText;
     /** The tokens as exactly one clean machine (RecursiveDescentParser.parseMachine), else undefined. */
     parseMachine(text: string, tokens: TokenBuffer, hidden: readonly HiddenToken[]): { node: AstNode; cst: MovableCompositeCstNode } | undefined;
-}
-
-interface MutableAstNode {
-    $container?: AstNode;
-    $containerProperty?: string;
-    $containerIndex?: number;
-    $cstNode?: CstNode;
-    machines?: AstNode[];
-    states?: AstNode[];
-    side?: string;
 }
 
 type Node = AstNode & MutableAstNode;
