@@ -4,13 +4,22 @@ export interface NearName {
     readonly distance: number;
 }
 
-/** Every candidate near enough to `name` to be a likely typo, nearest first (ties in the candidates' order). */
+/**
+ * Every candidate near enough to `name` to be a likely typo, nearest first (ties in the candidates' order).
+ *
+ * An unknown target is looked up among all of a machine's state names (50,000
+ * on the largest benchmarks), so the loop allocates nothing per candidate: the
+ * name is lowercased once, a candidate too long or too short is skipped before
+ * its letters are read, and the edit distance runs on reused rows, only
+ * within `limit` of the diagonal, and stops once a whole row is past `limit`.
+ */
 export function nearNames(name: string, candidates: Iterable<string>): NearName[] {
     const limit = Math.max(2, Math.floor(name.length / 3));
     const near: NearName[] = [];
+    const target = new BoundedDistance(name.toLowerCase(), limit);
     for (const candidate of candidates) {
         if (Math.abs(candidate.length - name.length) > limit) continue;
-        const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+        const distance = target.to(candidate);
         if (distance <= limit) near.push({ name: candidate, distance });
     }
     return near.sort((a, b) => a.distance - b.distance);
@@ -35,14 +44,90 @@ export function unmistakableName(name: string, candidates: Iterable<string>): st
     return best?.distance === 1 && (runnerUp === undefined || runnerUp.distance > 2) ? best.name : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        previous = current;
+const A = 65;
+const Z = 90;
+const LOWER = 32;
+const ASCII_END = 128;
+
+/**
+ * The Levenshtein distance (in UTF-16 code units, as `toLowerCase` gives them)
+ * from one lowercased name to candidates, exact up to `limit` and `limit + 1`
+ * for anything farther. A path through the table that leaves the band
+ * |i - j| <= limit costs more than `limit`, so cells outside it are treated as
+ * `limit + 1`; a row whose every cell is past `limit` ends the search.
+ */
+class BoundedDistance {
+    private readonly from: Uint16Array;
+    private to16 = new Uint16Array(16);
+    private previous = new Int32Array(16);
+    private current = new Int32Array(16);
+
+    constructor(lowered: string, private readonly limit: number) {
+        this.from = new Uint16Array(lowered.length);
+        for (let i = 0; i < lowered.length; i++) this.from[i] = lowered.charCodeAt(i);
     }
-    return previous[b.length];
+
+    to(candidate: string): number {
+        const m = this.load(candidate);
+        const a = this.from;
+        const b = this.to16;
+        const n = a.length;
+        const k = this.limit;
+        const far = k + 1;
+        if (Math.abs(m - n) > k) return far;
+        let previous = this.previous;
+        let current = this.current;
+        const top = Math.min(m, k);
+        for (let j = 0; j <= top; j++) previous[j] = j;
+        if (top < m) previous[top + 1] = far;
+        for (let i = 1; i <= n; i++) {
+            const lo = Math.max(1, i - k);
+            const hi = Math.min(m, i + k);
+            current[lo - 1] = lo === 1 ? i : far;
+            let best = current[lo - 1];
+            const ai = a[i - 1];
+            for (let j = lo; j <= hi; j++) {
+                const substitution = previous[j - 1] + (ai === b[j - 1] ? 0 : 1);
+                const deletion = previous[j] + 1;
+                const insertion = current[j - 1] + 1;
+                let d = substitution < deletion ? substitution : deletion;
+                if (insertion < d) d = insertion;
+                if (d > far) d = far;
+                current[j] = d;
+                if (d < best) best = d;
+            }
+            if (hi < m) current[hi + 1] = far;
+            if (best > k) return far;
+            const swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[m];
+    }
+
+    /** The candidate's lowercased code units into `to16` (ASCII folded in place; anything else through `toLowerCase`); its length. */
+    private load(candidate: string): number {
+        const length = candidate.length;
+        this.ensure(length);
+        for (let j = 0; j < length; j++) {
+            const c = candidate.charCodeAt(j);
+            if (c >= ASCII_END) return this.loadLowered(candidate.toLowerCase());
+            this.to16[j] = c >= A && c <= Z ? c + LOWER : c;
+        }
+        return length;
+    }
+
+    private loadLowered(lowered: string): number {
+        this.ensure(lowered.length);
+        for (let j = 0; j < lowered.length; j++) this.to16[j] = lowered.charCodeAt(j);
+        return lowered.length;
+    }
+
+    private ensure(length: number): void {
+        if (length + 2 <= this.to16.length) return;
+        const size = Math.max(length + 2, this.to16.length * 2);
+        this.to16 = new Uint16Array(size);
+        this.previous = new Int32Array(size);
+        this.current = new Int32Array(size);
+    }
 }

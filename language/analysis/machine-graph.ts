@@ -1,4 +1,5 @@
 import type { MachineModel, StateModel, TransitionModel } from '../model/machine-model.js';
+import { StateNames } from './state-names.js';
 
 /**
  * A well-formed machine as an indexed graph: states by number, transitions
@@ -16,7 +17,7 @@ export interface MachineGraph {
     readonly initial: number;
     readonly end: number;
     /** State name → index. */
-    readonly index: ReadonlyMap<string, number>;
+    readonly index: StateNames;
     readonly edgeStart: Int32Array;
     readonly edgeTarget: Int32Array;
     /** For each state, its transitions with the index of their target (built on first use, for callers that prefer objects). */
@@ -30,7 +31,7 @@ class IndexedMachine implements MachineGraph {
         readonly machine: MachineModel,
         readonly initial: number,
         readonly end: number,
-        readonly index: ReadonlyMap<string, number>,
+        readonly index: StateNames,
         readonly edgeStart: Int32Array,
         readonly edgeTarget: Int32Array,
     ) {}
@@ -53,7 +54,7 @@ class IndexedMachine implements MachineGraph {
  * edgeStart[s+1]-1, as written).
  */
 export interface StateIndex {
-    readonly byName: ReadonlyMap<string, number>;
+    readonly byName: StateNames;
     readonly edgeStart: Int32Array;
     readonly targets: Int32Array;
     /** Whether some transition names no state. */
@@ -63,13 +64,9 @@ export interface StateIndex {
 export function indexStates(machine: MachineModel): StateIndex {
     const { states } = machine;
     const n = states.length;
-    const byName = new Map<string, number>();
+    const byName = new StateNames(states);
     const edgeStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-        const state = states[i];
-        if (byName.get(state.name) === undefined) byName.set(state.name, i);
-        edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
-    }
+    for (let i = 0; i < n; i++) edgeStart[i + 1] = edgeStart[i] + states[i].transitions.length;
     const targets = new Int32Array(edgeStart[n]);
     let unknownTarget = false;
     for (let s = 0; s < n; s++) {

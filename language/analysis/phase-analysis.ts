@@ -7,6 +7,7 @@ import type { Finding } from './finding.js';
 import { finding } from './finding.js';
 import { legalityMessage } from './legality-messages.js';
 import type { MachineGraph } from './machine-graph.js';
+import type { StateNames } from './state-names.js';
 import type { PathEdge, ReportedPath } from './offending-path.js';
 import { extendPath, pathSteps, pathSummary, reportedPath } from './offending-path.js';
 
@@ -21,6 +22,9 @@ const PHASE_COUNT = PHASES.length;
 // The phases seen at a state are one 32-bit set (PhaseBits): say so rather than overflow silently.
 if (PHASE_COUNT > 32) throw new Error(`phase analysis: ${PHASE_COUNT} phases do not fit a 32-bit phase set`);
 const phaseIndex = new Map(PHASES.map((phase, i) => [phase, i]));
+/** Phase sets, one per state, in the smallest element that holds PHASE_COUNT bits. */
+type PhaseSets = Uint8Array | Uint16Array | Uint32Array;
+const newPhaseSets = (n: number): PhaseSets => PHASE_COUNT <= 8 ? new Uint8Array(n) : PHASE_COUNT <= 16 ? new Uint16Array(n) : new Uint32Array(n);
 const UNFINISHED = PHASES.map(phase => UNFINISHED_PHASES.has(phase));
 
 /** An action or effect as the inner loop sees it: its compiled rule, or `blocked` (unknown, or wrong side). */
@@ -74,7 +78,7 @@ export interface PhaseExploration {
 
 /** Phases per state as a bit set, turned into a Set only when someone asks: most states are never asked about. */
 class PhaseBits implements PhaseLookup {
-    constructor(private readonly index: ReadonlyMap<string, number>, private readonly bits: Uint32Array) {}
+    constructor(private readonly index: StateNames, private readonly bits: PhaseSets) {}
 
     get(stateName: string): ReadonlySet<Phase> | undefined {
         const s = this.index.get(stateName);
@@ -92,6 +96,8 @@ interface CompiledMachine {
     /** Per transition (in the graph's edge order): 1 when it handles its state's action's special outcome. */
     readonly special: Uint8Array;
     readonly dispatchStates: string[];
+    /** The most transitions of one state. */
+    readonly maxTransitions: number;
 }
 
 function compileMachine(graph: MachineGraph): CompiledMachine {
@@ -107,6 +113,7 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
     const effectRows = new Array<Array<Compiled | undefined> | undefined>(n);
     const dispatchStates: string[] = [];
     const special = new Uint8Array(graph.edgeTarget.length);
+    let maxTransitions = 0;
     for (let s = 0; s < n; s++) {
         const state = states[s];
         const inDispatchState = state.action?.kind === 'dispatch';
@@ -117,6 +124,7 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
         let row: Array<Compiled | undefined> | undefined;
         const { transitions } = state;
         const first = graph.edgeStart[s];
+        if (transitions.length > maxTransitions) maxTransitions = transitions.length;
         for (let e = 0; e < transitions.length; e++) {
             const transition = transitions[e];
             if (specialOutcome !== undefined && transition.outcome === specialOutcome) special[first + e] = 1;
@@ -126,18 +134,36 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
         }
         effectRows[s] = row;
     }
-    return { actionRows, effectRows, special, dispatchStates };
+    return { actionRows, effectRows, special, dispatchStates, maxTransitions };
 }
 
-/** The search's parent pointers: each (state × phase) node's parent, the transition taken, and its depth. */
+/**
+ * The search's tree, by position in the order nodes were found (the BFS
+ * queue): each (state × phase) node, its parent's position and the transition
+ * taken from it. Indexed by position rather than by node, the arrays are
+ * written only as far as the search got: on a large machine most of the
+ * states × phases nodes are never reached, and memory not written is never
+ * paid for (no array is filled ahead). A node's depth is not stored: the
+ * search knows the depth of the node it is at, the only one it reports.
+ */
 interface SearchTree {
-    readonly parentNode: Int32Array;
-    readonly parentEdge: Int32Array;
-    readonly depth: Int32Array;
+    /** Position → node (state × PHASE_COUNT + phase). */
+    readonly nodes: Int32Array;
+    /** Position → the parent's position (the start's is never read). */
+    readonly parent: Int32Array;
+    /** Position → the index, among its parent state's transitions, of the one taken. */
+    readonly edge: Uint8Array | Uint16Array | Int32Array;
+}
+
+/** A tree for `n` states whose largest state has `maxTransitions` transitions. */
+function newSearchTree(n: number, maxTransitions: number): SearchTree {
+    const size = n * PHASE_COUNT;
+    const edge = maxTransitions <= 0x100 ? new Uint8Array(size) : maxTransitions <= 0x10000 ? new Uint16Array(size) : new Int32Array(size);
+    return { nodes: new Int32Array(size), parent: new Int32Array(size), edge };
 }
 
 type Report = (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
-    node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => void;
+    position: number, depth: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => void;
 
 /**
  * The report text: a finding for an offending element, with its shortest
@@ -148,20 +174,21 @@ function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: 
     const { machine, states } = graph;
     const side = machine.side;
     const { actionRows, effectRows, dispatchStates } = compiled;
-    const { parentNode, parentEdge, depth } = tree;
+    const { nodes, parent, edge } = tree;
     const endName = states[graph.end].name;
     const reported = new Map<object, Set<LegalityCode>>();
 
-    /** The reported path to a node, with the phase on entering each listed state. */
-    const pathTo = (node: number): { path: ReportedPath; phases: Phase[] } => {
+    /** The reported path to the node at `position`, with the phase on entering each listed state. */
+    const pathTo = (position: number, depth: number): { path: ReportedPath; phases: Phase[] } => {
         const phases: Phase[] = [];
-        const path = reportedPath(node, states[graph.initial], depth[node], v => {
-            const from = parentNode[v];
-            const state = states[Math.floor(from / PHASE_COUNT)];
-            phases.push(PHASES[from % PHASE_COUNT]);
-            return { parent: from, edge: { state, transition: state.transitions[parentEdge[v]] } };
+        const path = reportedPath(position, states[graph.initial], depth, v => {
+            const from = parent[v];
+            const fromNode = nodes[from];
+            const state = states[Math.floor(fromNode / PHASE_COUNT)];
+            phases.push(PHASES[fromNode % PHASE_COUNT]);
+            return { parent: from, edge: { state, transition: state.transitions[edge[v]] } };
         });
-        phases.reverse().push(PHASES[node % PHASE_COUNT]);
+        phases.reverse().push(PHASES[nodes[position] % PHASE_COUNT]);
         return { path, phases };
     };
 
@@ -194,12 +221,12 @@ function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: 
     };
 
     return (code: LegalityCode, element: ActionModel | EffectModel | TransitionModel, role: 'action' | 'effect' | 'transition',
-        node: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => {
+        position: number, depth: number, state: StateModel, phase: Phase, extraEdge?: PathEdge) => {
         let codes = reported.get(element);
         if (!codes) reported.set(element, codes = new Set());
         if (codes.has(code)) return;
         codes.add(code);
-        const taken = pathTo(node);
+        const taken = pathTo(position, depth);
         const shown = extraEdge ? extendPath(taken.path, extraEdge) : taken.path;
         const label = role === 'transition' ? `-> ${endName}` : actionLabel(element as ActionModel | EffectModel);
         const message = legalityMessage({
@@ -222,22 +249,29 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
     const compiled = compileMachine(graph);
     const { actionRows, effectRows, special } = compiled;
 
-    const visited = new Uint8Array(n * PHASE_COUNT);
-    const parentNode = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const parentEdge = new Int32Array(n * PHASE_COUNT).fill(-1);
-    const depth = new Int32Array(n * PHASE_COUNT);
-    const queue = new Int32Array(n * PHASE_COUNT);
+    // The phases seen at each state are both the visited marks and the result (phasesAt).
+    const seen = newPhaseSets(n);
+    const tree = newSearchTree(n, compiled.maxTransitions);
+    const { nodes, parent, edge } = tree;
     let head = 0;
     let tail = 0;
-    const startNode = graph.initial * PHASE_COUNT + phaseIndex.get(INITIAL_PHASE[side])!;
-    visited[startNode] = 1;
-    queue[tail++] = startNode;
+    const startPhase = phaseIndex.get(INITIAL_PHASE[side])!;
+    seen[graph.initial] = 1 << startPhase;
+    nodes[tail++] = graph.initial * PHASE_COUNT + startPhase;
+    // Positions before levelEnd are at most `depth` transitions from the start (BFS: the queue is in depth order).
+    let depth = 0;
+    let levelEnd = tail;
 
     const findings: Finding[] = [];
-    const report = legalityReporter(graph, compiled, { parentNode, parentEdge, depth }, findings);
+    const report = legalityReporter(graph, compiled, tree, findings);
 
     while (head < tail) {
-        const node = queue[head++];
+        if (head === levelEnd) {
+            depth++;
+            levelEnd = tail;
+        }
+        const position = head++;
+        const node = nodes[position];
         const s = Math.floor(node / PHASE_COUNT);
         if (s === graph.end) continue;
         const p = node % PHASE_COUNT;
@@ -247,7 +281,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         if (action && action.next[p] < 0) {
             const phase = PHASES[p];
             for (const code of judge(action.rule, phase, handlesSpecial(action.rule, state), state.action!.kind === 'dispatch')) {
-                report(code, state.action!, 'action', node, state, phase);
+                report(code, state.action!, 'action', position, depth, state, phase);
             }
             continue;
         }
@@ -265,7 +299,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
                     const phase = PHASES[next];
                     const transition = state.transitions[e];
                     for (const code of judge(effect.rule, phase, false, state.action?.kind === 'dispatch')) {
-                        report(code, transition.effect!, 'effect', node, state, phase, { state, transition });
+                        report(code, transition.effect!, 'effect', position, depth, state, phase, { state, transition });
                     }
                     continue;
                 }
@@ -273,26 +307,18 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
             }
             if (target === graph.end && UNFINISHED[next]) {
                 const transition = state.transitions[e];
-                report('missing-completion', transition, 'transition', node, state, PHASES[next], { state, transition });
+                report('missing-completion', transition, 'transition', position, depth, state, PHASES[next], { state, transition });
                 continue;
             }
-            const targetNode = target * PHASE_COUNT + next;
-            if (!visited[targetNode]) {
-                visited[targetNode] = 1;
-                parentNode[targetNode] = node;
-                parentEdge[targetNode] = e;
-                depth[targetNode] = depth[node] + 1;
-                queue[tail++] = targetNode;
+            if (!((seen[target] >>> next) & 1)) {
+                seen[target] |= 1 << next;
+                nodes[tail] = target * PHASE_COUNT + next;
+                parent[tail] = position;
+                edge[tail++] = e;
             }
         }
     }
-
-    const bits = new Uint32Array(n);
-    for (let v = 0; v < visited.length; v++) {
-        if (visited[v]) bits[Math.floor(v / PHASE_COUNT)] |= 1 << (v % PHASE_COUNT);
-    }
-    const phasesAt = new PhaseBits(graph.index, bits);
-    return { findings, phasesAt };
+    return { findings, phasesAt: new PhaseBits(graph.index, seen) };
 }
 
 /** The codes an action or effect earns in this phase; empty when it is legal. */

@@ -33,8 +33,10 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
 
     const initials: StateModel[] = [];
     const ends: StateModel[] = [];
+    // With as many distinct names as states, every state is the first of its name: no lookup per state.
+    const unique = index.byName.size === machine.states.length;
     machine.states.forEach((state, i) => {
-        const first = index.byName.get(state.name)!;
+        const first = unique ? i : index.byName.get(state.name)!;
         if (first !== i) {
             report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${machine.states[first].nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
         }
@@ -55,7 +57,6 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
         report('multiple-end', `${extra.name} is a second end state of ${machine.name}; ${ends[0].name} is the first. Route every finished path to ${ends[0].name} and remove ${extra.name}.`, extra.headerRange);
     }
 
-    let stateNames: string[] | undefined; // for suggestions, built on the first unknown target
     // Suggestions cost an edit distance per state name: offer them for the first few only.
     let suggestionsLeft = 50;
     // The outcomes handled so far by the current state: one array reused for
@@ -85,7 +86,7 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
                 else few.push(transition.outcome);
             }
             if (index.targets[index.edgeStart[s] + e] < 0) {
-                const near = suggestionsLeft-- > 0 ? closestName(transition.target, stateNames ??= [...index.byName.keys()]) : undefined;
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, index.byName.names()) : undefined;
                 const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
                 report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
             }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, unmistakableName } from '../../language/analysis/closest-name.js';
+import type { NearName } from '../../language/analysis/closest-name.js';
+import { closestName, nearNames, unmistakableName } from '../../language/analysis/closest-name.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 describe('closestName: the suggestion in messages and the editor\'s retarget', () => {
     it('takes the nearest within a third of the name (at least 2), the first of a tie', () => {
@@ -29,5 +31,48 @@ describe('unmistakableName: what check --fix may correct on its own', () => {
 
     it('counts a name listed twice (two states of one name) once', () => {
         expect(unmistakableName('Comq', ['Comp', 'Comp'])).toBe('Comp');
+    });
+});
+
+/** The definition the fast search must match: every candidate's full edit distance, case ignored, sorted stably. */
+function referenceNearNames(name: string, candidates: readonly string[]): NearName[] {
+    const limit = Math.max(2, Math.floor(name.length / 3));
+    const distance = (a: string, b: string): number => {
+        let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+        for (let i = 1; i <= a.length; i++) {
+            const current = [i];
+            for (let j = 1; j <= b.length; j++) {
+                current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            }
+            previous = current;
+        }
+        return previous[b.length];
+    };
+    return candidates
+        .filter(candidate => Math.abs(candidate.length - name.length) <= limit)
+        .map(candidate => ({ name: candidate, distance: distance(name.toLowerCase(), candidate.toLowerCase()) }))
+        .filter(near => near.distance <= limit)
+        .sort((a, b) => a.distance - b.distance);
+}
+
+describe('nearNames: the bounded search equals the full edit distance', () => {
+    it('on random names and their slips, ASCII and not', () => {
+        const random = seededRandom(7);
+        const pick = (n: number) => Math.floor(random() * n);
+        // Few letters, so that many names are near each other; upper case, digits, and letters toLowerCase changes in length or kind.
+        const letters = ['a', 'b', 'A', 'B', 'c', '_', '1', 'É', 'é', 'İ', 'Σ', 'ß'];
+        const randomName = (max: number) => Array.from({ length: pick(max + 1) }, () => letters[pick(letters.length)]).join('');
+        const slip = (name: string): string => {
+            const i = pick(name.length + 1);
+            const c = letters[pick(letters.length)];
+            const kind = pick(3);
+            return kind === 0 ? name.slice(0, i) + c + name.slice(i) : kind === 1 ? name.slice(0, i) + name.slice(i + 1) : name.slice(0, i) + c + name.slice(i + 1);
+        };
+        for (let round = 0; round < 400; round++) {
+            const candidates = Array.from({ length: 1 + pick(60) }, () => randomName(pick(3) === 0 ? 14 : 6));
+            let name = pick(2) === 0 ? randomName(12) : candidates[pick(candidates.length)];
+            for (let slips = pick(4); slips > 0; slips--) name = slip(name);
+            expect(nearNames(name, candidates), `${name} among ${candidates.join(' ')}`).toEqual(referenceNearNames(name, candidates));
+        }
     });
 });
