@@ -1,5 +1,5 @@
 import type { AstNodeDescription, ReferenceInfo, Scope, Stream } from 'langium';
-import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, EMPTY_STREAM, stream } from 'langium';
+import { AstUtils, DefaultScopeProvider, DONE_RESULT, EMPTY_SCOPE, EMPTY_STREAM, stream, StreamImpl } from 'langium';
 import type { Machine, State } from '../generated/ast.js';
 import { isMachine, isTransition } from '../generated/ast.js';
 
@@ -32,20 +32,20 @@ export class StateScopeProvider extends DefaultScopeProvider {
  * duplicate does not steal the references of the original. A state's
  * description (which computes its source segment) is made when first asked
  * for: completion after `->` reads a few hundred of a machine's states, and
- * describing all 5,000 of a machine just edited was most of the request.
+ * describing all 5,000 of a machine just edited was most of the request. The
+ * map by name is built when a name is first looked up (linking, hover,
+ * definition), not for completion, which walks the states in order and stops
+ * after the few hundred it offers: an edit makes a new machine node, hence a
+ * new scope, and mapping its 5,000 states was most of the next completion.
  */
 class MachineStateScope implements Scope {
-    private readonly byName = new Map<string, State>();
+    private byName: Map<string, State> | undefined;
     private readonly described = new Map<State, AstNodeDescription>();
 
-    constructor(machine: Machine, private readonly describe: (state: State) => AstNodeDescription) {
-        for (const state of machine.states) {
-            if (state.name && !this.byName.has(state.name)) this.byName.set(state.name, state);
-        }
-    }
+    constructor(private readonly machine: Machine, private readonly describe: (state: State) => AstNodeDescription) {}
 
     getElement(name: string): AstNodeDescription | undefined {
-        const state = this.byName.get(name);
+        const state = this.statesByName().get(name);
         return state && this.description(state);
     }
 
@@ -54,8 +54,32 @@ class MachineStateScope implements Scope {
         return element ? stream([element]) : EMPTY_STREAM;
     }
 
+    /** In document order, the first state of each name only (the order and states of the map by name). */
     getAllElements(): Stream<AstNodeDescription> {
-        return stream(this.byName.values()).map(state => this.description(state));
+        if (this.byName) return stream(this.byName.values()).map(state => this.description(state));
+        // Each iteration of the stream starts over with its own set of names seen.
+        return new StreamImpl(
+            () => ({ index: 0, seen: new Set<string>() }),
+            cursor => {
+                const states = this.machine.states;
+                while (cursor.index < states.length) {
+                    const state = states[cursor.index++];
+                    if (!state.name || cursor.seen.has(state.name)) continue;
+                    cursor.seen.add(state.name);
+                    return { done: false, value: this.description(state) };
+                }
+                return DONE_RESULT;
+            });
+    }
+
+    private statesByName(): Map<string, State> {
+        if (!this.byName) {
+            this.byName = new Map();
+            for (const state of this.machine.states) {
+                if (state.name && !this.byName.has(state.name)) this.byName.set(state.name, state);
+            }
+        }
+        return this.byName;
     }
 
     private description(state: State): AstNodeDescription {

@@ -22,10 +22,23 @@ export function completionParsePrefix(root: RootCstNode, parse: ParseResult, off
     if (!machine || !isCompositeCstNode(machine)) return undefined;
     const brace = machine.content.find(child => !isCompositeCstNode(child) && text.substring(child.offset, child.end) === '{');
     if (!brace || brace.end > offset) return undefined;
+    // The last state that starts before the cursor. The children are in text order, so a binary search
+    // finds the first one at or after the cursor: reading every child's offset before it was most of a
+    // request deep into a large machine (an offset is summed up through the CST's pending moves).
+    const content = machine.content;
+    let low = 0;
+    let high = content.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (content[middle].offset < offset) low = middle + 1;
+        else high = middle;
+    }
     let from = brace.end;
-    for (const child of machine.content) {
-        if (child.offset >= offset) break;
-        if (isState(child)) from = child.offset;
+    for (let i = low - 1; i >= 0; i--) {
+        if (isState(content[i])) {
+            from = content[i].offset;
+            break;
+        }
     }
     if (firstErrorOffset(parse) < from) return undefined;
     return text.substring(0, machines[0].offset) + text.substring(machine.offset, brace.end) + ' ' + text.substring(from, offset);

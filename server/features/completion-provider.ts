@@ -132,11 +132,11 @@ export class RpcstateCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
         const state = description.node;
-        if (!isState(state)) return item;
+        if (!isState(state)) return super.createReferenceCompletionItem(description, refInfo, context);
+        // Not Langium's item with its fields replaced: it looks for a documentation comment above each state offered.
         return {
-            ...item,
+            nodeDescription: description,
             kind: CompletionItemKind.EnumMember,
             detail: state.description ?? (state.end ? 'end state' : 'state'),
             documentation: { kind: 'markdown', value: `Phase of the call on entering: ${statePhasesText(this.analyzer, state)}` },

@@ -21,20 +21,30 @@ export interface AnalyzedMachine {
  */
 export function analyzedMachine(analyzer: ProtocolAnalyzer, machine: Machine): AnalyzedMachine | undefined {
     const protocol = machine.$container as Protocol | undefined;
+    const machineAnalysis = analysisOfMachine(analyzer, machine);
+    if (!protocol || !machineAnalysis) return undefined;
+    const { findings } = analyzer.analyze(protocol).analysis;
+    return { analysis: machineAnalysis, findings: findings.filter(f => rangeContainsPosition(machineAnalysis.machine.range, f.range.start)) };
+}
+
+/**
+ * `analyzedMachine` without the findings, for what reads only the phases:
+ * completion asks it for each of the states it offers, and picking out the
+ * machine's findings each time was most of that.
+ */
+export function analysisOfMachine(analyzer: ProtocolAnalyzer, machine: Machine): MachineAnalysis | undefined {
+    const protocol = machine.$container as Protocol | undefined;
     if (!protocol?.machines) return undefined;
     const index = protocol.machines.indexOf(machine);
-    const { analysis } = analyzer.analyze(protocol);
-    const machineAnalysis = analysis.machines[index];
-    if (!machineAnalysis) return undefined;
-    return { analysis: machineAnalysis, findings: analysis.findings.filter(f => rangeContainsPosition(machineAnalysis.machine.range, f.range.start)) };
+    return analyzer.analyze(protocol).analysis.machines[index];
 }
 
 /** The phases the analysis found on entering a state; undefined when the machine was not path-checked. */
 export function phasesOnEntering(analyzer: ProtocolAnalyzer, state: State): ReadonlySet<Phase> | undefined {
     const machine = state.$container as Machine | undefined;
-    const analyzed = machine && analyzedMachine(analyzer, machine);
-    if (!analyzed?.analysis.pathChecked || !state.name) return undefined;
-    return analyzed.analysis.phasesAt.get(state.name);
+    const analysis = machine && analysisOfMachine(analyzer, machine);
+    if (!analysis?.pathChecked || !state.name) return undefined;
+    return analysis.phasesAt.get(state.name);
 }
 
 /**
@@ -48,9 +58,9 @@ export function phasesWhileEditing(analyzer: ProtocolAnalyzer, state: State): Re
     const checked = phasesOnEntering(analyzer, state);
     if (checked) return checked;
     const machine = state.$container as Machine | undefined;
-    const analyzed = machine && analyzedMachine(analyzer, machine);
-    if (!analyzed || !state.name) return undefined;
-    const model = analyzed.analysis.machine;
+    const analysis = machine && analysisOfMachine(analyzer, machine);
+    if (!analysis || !state.name) return undefined;
+    const model = analysis.machine;
     // Field by field: the model's ranges are getters, which a spread would drop.
     const repaired: MachineModel = {
         side: model.side,

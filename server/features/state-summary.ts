@@ -1,7 +1,7 @@
 import type { Machine, State, Transition } from '../../language/generated/ast.js';
 import { isMachine } from '../../language/generated/ast.js';
 import type { ProtocolAnalyzer } from '../../language/pipeline/protocol-analyzer.js';
-import { analyzedMachine } from './machine-analysis.js';
+import { analysisOfMachine } from './machine-analysis.js';
 import { phaseList } from './phase-names.js';
 
 /** `on success → WComp`, `default → Comp`, with the effect when there is one. */
@@ -18,12 +18,12 @@ export function transitionLabel(transition: Transition, from?: string): string {
  */
 export function statePhasesText(analyzer: ProtocolAnalyzer, state: State): string {
     const machine = state.$container as Machine | undefined;
-    const analyzed = isMachine(machine) ? analyzedMachine(analyzer, machine) : undefined;
-    if (!analyzed) return 'not checked';
-    if (!analyzed.analysis.pathChecked) {
-        return analyzed.analysis.machine.incomplete ? 'not checked: the machine has a syntax error' : 'not checked: the machine has structural errors';
+    const analysis = isMachine(machine) ? analysisOfMachine(analyzer, machine) : undefined;
+    if (!analysis) return 'not checked';
+    if (!analysis.pathChecked) {
+        return analysis.machine.incomplete ? 'not checked: the machine has a syntax error' : 'not checked: the machine has structural errors';
     }
-    const phases = analyzed.analysis.phasesAt.get(state.name);
+    const phases = analysis.phasesAt.get(state.name);
     return phaseList(phases ?? []) ?? 'none: no path from the initial state enters this state';
 }
 

@@ -1,7 +1,8 @@
 import type { CompletionList } from 'vscode-languageserver';
 import { expectCompletion } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { rpcstate } from './editor-services.js';
+import type { Transition } from '../../language/generated/ast.js';
+import { parse, rpcstate } from './editor-services.js';
 
 const complete = expectCompletion(rpcstate);
 
@@ -42,6 +43,30 @@ describe('completion', () => {
             text: TWO_MACHINES, index: 0,
             assert: list => expect(labels(list).sort()).toEqual(['C', 'Comp', 'End', 'WComp']),
         });
+    });
+
+    test('after -> each state name once, in document order: a duplicate name offers the first state of it', async () => {
+        await complete({
+            text: 'protocol P\nclient C {\n  initial state A "first A" { call on exception -> End -> <|> }\n  state B "b" { -> End }\n  state A "second A" { -> End }\n  end state End\n}\n',
+            index: 0,
+            assert: list => {
+                expect(list.items.map(item => item.label)).toEqual(['A', 'B', 'End']);
+                expect(list.items[0].detail).toBe('first A');
+            },
+        });
+    });
+
+    test('the scope of a target lists the same states however often it is read, before and after a name is looked up', async () => {
+        const document = await parse('protocol P\nclient C {\n  initial state A { call on exception -> End -> B }\n  state B { -> A }\n  state A { -> End }\n  end state End\n}\n');
+        const transition = document.parseResult.value.machines[0].states[0].transitions[0] as Transition;
+        const scope = rpcstate.references.ScopeProvider.getScope({ container: transition, property: 'target', reference: transition.target! });
+        const all = scope.getAllElements().map(description => `${description.name}@${description.node?.$cstNode?.offset}`);
+        const first = all.toArray();
+        expect(first.map(name => name.split('@')[0])).toEqual(['A', 'B', 'End']);
+        expect(all.toArray()).toEqual(first);
+        expect(scope.getElement('A')?.node).toBe(document.parseResult.value.machines[0].states[0]);
+        expect(all.toArray()).toEqual(first);
+        expect(scope.getAllElements().toArray().map(description => description.name)).toEqual(['A', 'B', 'End']);
     });
 
     test('state items carry the description and the phase on entering', async () => {
