@@ -1,5 +1,7 @@
 import type { Module } from 'langium';
 import type { DefaultSharedModuleContext, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { NormalizedTextDocuments } from 'langium/lsp';
+import { SplicedTextDocuments } from '../language/workspace/spliced-text-document.js';
 import type { RpcstateAddedServices, RpcstateServices } from '../language/rpcstate-module.js';
 import { createRpcstateServices } from '../language/rpcstate-module.js';
 import { ProtocolAnalyzer } from '../language/pipeline/protocol-analyzer.js';
@@ -55,6 +57,10 @@ export const RpcstateLspModule: Module<RpcstateLspServices, PartialLangiumServic
 
 /** Editor features that span documents, so they live in the shared services. */
 export const RpcstateSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        // Open documents whose text an edit does not rebuild as one string (language/workspace/spliced-text.ts).
+        TextDocuments: () => new NormalizedTextDocuments(SplicedTextDocuments),
+    },
     lsp: {
         WorkspaceSymbolProvider: shared => new RpcstateWorkspaceSymbolProvider(shared),
     },

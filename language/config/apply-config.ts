@@ -3,7 +3,7 @@ import { DIAGNOSTIC_CODES } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
 import { finding } from '../analysis/finding.js';
 import type { RpcstateConfig } from './rpcstate-config.js';
-import type { SuppressedCode, Suppression } from './suppressions.js';
+import type { SearchableText, SuppressedCode, Suppression } from './suppressions.js';
 import { findSuppressions, SUPPRESSION_DIRECTIVE } from './suppressions.js';
 
 export interface ApplyOptions {
@@ -26,7 +26,7 @@ export interface ApplyOptions {
  * (`unused-suppression`), unless the configuration turned its code off.
  * `syntax` can be neither turned off nor suppressed.
  */
-export function applyConfiguration(findings: readonly Finding[], text: string, config: RpcstateConfig | undefined, options: ApplyOptions): Finding[] {
+export function applyConfiguration(findings: readonly Finding[], text: SearchableText, config: RpcstateConfig | undefined, options: ApplyOptions): Finding[] {
     const setting = (code: DiagnosticCode) => config?.codes.get(code);
     const configured = (f: Finding): Finding | undefined => {
         const wanted = setting(f.code);

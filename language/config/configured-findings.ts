@@ -3,6 +3,7 @@ import { DIAGNOSTIC_CODES } from '../analysis/diagnostic-codes.js';
 import type { Finding } from '../analysis/finding.js';
 import type { ProtocolModel } from '../model/machine-model.js';
 import { documentFindings } from '../pipeline/document-findings.js';
+import { parsedText } from '../workspace/parsed-text.js';
 import type { ProtocolAnalyzer } from '../pipeline/protocol-analyzer.js';
 import { applyConfiguration } from './apply-config.js';
 import type { RpcstateConfig } from './rpcstate-config.js';
@@ -17,7 +18,7 @@ export function configuredFindings(document: LangiumDocument, analyzer: Protocol
     const wholeCheck = !categories || (categories.includes('built-in') && categories.includes('fast'));
     const parses = !findings.some(f => f.code === 'syntax');
     const deferredCodes = analyzer.runsComposition ? undefined : COMPOSITION_CODES;
-    return applyConfiguration(findings, document.textDocument.getText(), config, { reportUnused: wholeCheck && parses, deferredCodes });
+    return applyConfiguration(findings, parsedText(document), config, { reportUnused: wholeCheck && parses, deferredCodes });
 }
 
 /**

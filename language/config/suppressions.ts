@@ -20,16 +20,22 @@ export interface Suppression {
 
 const COMMENT = new RegExp(`^(\\s*)//\\s*${SUPPRESSION_DIRECTIVE}(?=\\s|$)(.*)$`);
 
+/** A text as the search reads it: a string, or the language server's text not yet made one (language/workspace/spliced-text.ts). */
+export interface SearchableText {
+    includes(needle: string): boolean;
+    toString(): string;
+}
+
 /**
  * The suppression comments of a text. Only a `//` comment alone on its line
  * counts (so a string can never hold one, and the line it covers is plain to
  * see); codes are separated by commas or spaces, and everything after ` -- `
  * is the reason. Texts without the directive cost one `indexOf`.
  */
-export function findSuppressions(text: string): Suppression[] {
+export function findSuppressions(text: SearchableText): Suppression[] {
     if (!text.includes(SUPPRESSION_DIRECTIVE)) return [];
     const result: Suppression[] = [];
-    const lines = text.split(/\r?\n/);
+    const lines = text.toString().split(/\r?\n/);
     for (let line = 0; line < lines.length; line++) {
         const match = COMMENT.exec(lines[line]);
         if (!match) continue;

@@ -5,13 +5,15 @@ import type { MachineModel, StateModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 import { stateAnalysisKey } from '../analysis/state-analysis-key.js';
+import type { LazyText } from '../syntax/fast-parser/movable-cst.js';
+import { MovableRootCstNode } from '../syntax/fast-parser/movable-cst.js';
 
 interface Kept {
     /** The machine's AST node and model, while the parse being analysed still has the node (a re-parse of another machine keeps it). */
     readonly node: AstNode | undefined;
     readonly model: MachineModel | undefined;
     /** The machine's text, where it starts, and whether the parser cut it short: what its result depends on. */
-    readonly text: string;
+    readonly text: MachineText;
     readonly line: number;
     readonly character: number;
     readonly incomplete: boolean;
@@ -130,10 +132,10 @@ export class KeptMachineResults {
         const results = new Map<MachineModel, MachineResult>();
         const next: Kept[] = [];
         for (const { model, cst } of machines) {
-            const text = cst ? cst.root.fullText.substring(cst.offset, cst.end) : '';
+            const text = cst ? machineText(cst) : NO_TEXT;
             const { line, character } = model.range.start;
             const incomplete = model.incomplete === true;
-            const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && k.text === text)
+            const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && sameText(k, cst?.astNode, text))
                 ?? (cst && !incomplete ? this.servesAfterStateEdit(this.replaced.get(cst.astNode), model) : undefined);
             // A kept result describes the previous model's machine object: point it at this one.
             const result: MachineResult = same ? { findings: same.findings, analysis: { ...same.analysis, machine: model } } : analyzeMachine(model);
@@ -167,6 +169,39 @@ export class KeptMachineResults {
         }
         return replaced.kept;
     }
+}
+
+/**
+ * A machine's text as the parse that read it holds it: read only when two
+ * machines of the same length and place must be compared, because the
+ * language server's text is not one string until something reads it whole
+ * (language/workspace/spliced-text.ts). Each version of a text is a value
+ * that never changes, so a kept one still reads as it did.
+ */
+interface MachineText {
+    readonly source: LazyText;
+    readonly offset: number;
+    readonly length: number;
+}
+
+const NO_TEXT: MachineText = { source: '', offset: 0, length: 0 };
+
+function machineText(cst: CstNode): MachineText {
+    const root = cst.root;
+    return { source: root instanceof MovableRootCstNode ? root.textSource : root.fullText, offset: cst.offset, length: cst.length };
+}
+
+/**
+ * Whether a kept machine had the text `text`. A machine node the new parse
+ * still has is one a re-parse kept because its text did not change (a
+ * re-parse makes a new node for the machine it changed); otherwise the two
+ * texts are read and compared.
+ */
+function sameText(kept: Kept, node: AstNode | undefined, text: MachineText): boolean {
+    if (kept.text.length !== text.length) return false;
+    if (kept.node !== undefined && kept.node === node) return true;
+    const read = (t: MachineText) => t.source.substring(t.offset, t.offset + t.length);
+    return read(kept.text) === read(text);
 }
 
 /** Where a machine starts and how long it is: a kept result can serve only a machine with the same. */

@@ -10,6 +10,7 @@ import type { ProtocolModel } from '../../language/model/machine-model.js';
 import { plainMachine, plainRange } from '../../language/model/plain-model.js';
 import type { RpcstateServices } from '../../language/rpcstate-module.js';
 import { findingToDiagnostic } from '../../language/validation/finding-diagnostics.js';
+import { parsedText } from '../../language/workspace/parsed-text.js';
 import type { Finding } from '../../language/analysis/finding.js';
 import { applyConfiguration } from '../../language/config/apply-config.js';
 import type { RpcstateConfig } from '../../language/config/rpcstate-config.js';
@@ -95,7 +96,7 @@ export class CompositionDiagnostics {
         if (document.uri.scheme === 'file' || resolver.explicitFile !== undefined) {
             config = await resolver.configFor(document.uri.fsPath).catch(() => undefined); // a broken one was reported by the validator
         }
-        return applyConfiguration(report.findings, document.textDocument.getText(), config, { reportUnused: false });
+        return applyConfiguration(report.findings, parsedText(document), config, { reportUnused: false });
     }
 
     /**

@@ -5,7 +5,8 @@ import { createSafeLangiumParser } from '../safe-cst-builder.js';
 import type { RpcstateGrammarElements } from './grammar-elements.js';
 import { rpcstateGrammarElements } from './grammar-elements.js';
 import { scanRpcstate } from './lexer.js';
-import { placeScannedText, reparseChangedMachine } from './machine-reparse.js';
+import type { RootText, TextEdit } from './machine-reparse.js';
+import { placeScannedText, reparseChangedMachine, textEdit } from './machine-reparse.js';
 import { RecursiveDescentParser } from './recursive-descent-parser.js';
 import type { MachineTokenParser } from './state-reparse.js';
 import { reparseChangedState } from './state-reparse.js';
@@ -54,12 +55,23 @@ export class FastRpcstateParser {
      * that gives what a whole parse gives; undefined otherwise. `previous` is reused and must not be read afterwards.
      */
     reparse(previous: ParseResult, text: string): ParseResult | undefined {
+        const oldText = (previous.value.$cstNode?.root as { fullText?: string } | undefined)?.fullText;
+        const edit = oldText === undefined ? undefined : textEdit(oldText, text);
+        return edit && this.reparseEdit(previous, edit, text);
+    }
+
+    /**
+     * The same for an edit the caller knows (the language server's log of
+     * edits, so neither text need be one string): `newText` becomes the
+     * root's text, made a string when someone reads it whole.
+     */
+    reparseEdit(previous: ParseResult, edit: TextEdit, newText: RootText): ParseResult | undefined {
         if (!this.defaultConversion()) return undefined;
-        return reparseChangedState(previous, text, this.machineTokenParser()) ?? reparseChangedMachine(previous, text, (input, from, to, line, column) => {
+        return reparseChangedState(previous, edit, newText, this.machineTokenParser()) ?? reparseChangedMachine(previous, edit, newText, (input, line, column) => {
             const { parser } = this.services;
-            const scanned = scanRpcstate(input.substring(from, to), parser.LexerErrorMessageProvider);
+            const scanned = scanRpcstate(input, parser.LexerErrorMessageProvider);
             if (scanned.errors.length > 0) return undefined;
-            const placed = placeScannedText(scanned, from, line, column);
+            const placed = placeScannedText(scanned, 0, line, column);
             const errors = new SyntaxErrorFactory(input, placed.tokens, this.tokenTypes(), parser.ParserErrorMessageProvider);
             return new RecursiveDescentParser(
                 { text: input, tokens: placed.tokens, hidden: placed.hidden, errors },

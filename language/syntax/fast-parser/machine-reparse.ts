@@ -1,6 +1,6 @@
 import type { AstNode, CompositeCstNode, CstNode, ParseResult } from 'langium';
 import type { HiddenToken, ScannedText } from './lexer.js';
-import type { MovableCompositeCstNode, MovableCstNode } from './movable-cst.js';
+import type { LazyText, MovableCompositeCstNode, MovableCstNode } from './movable-cst.js';
 import { forgetRange, MovableRootCstNode, placeUnder } from './movable-cst.js';
 
 /**
@@ -23,8 +23,35 @@ import { forgetRange, MovableRootCstNode, placeUnder } from './movable-cst.js';
  * `test/syntax/machine-reparse.test.ts` holds the result equal to a whole parse.
  */
 
-/** Parses `text.substring(from, to)` as one machine whose first token is at line `line`, column `column`; undefined unless clean. */
-export type MachineSpanParser = (text: string, from: number, to: number, line: number, column: number) => { node: AstNode; cst: MovableCompositeCstNode } | undefined;
+/**
+ * Parses a machine's text, alone, as one machine whose first token is at
+ * line `line`, column `column`; offsets in the result count from the start
+ * of `text`. Undefined unless clean.
+ */
+export type MachineSpanParser = (text: string, line: number, column: number) => { node: AstNode; cst: MovableCompositeCstNode } | undefined;
+
+/**
+ * What a re-parse reads of a text: a few characters and substrings around
+ * an edit. A string is one; so is the language server's `SplicedText`, which
+ * is never made one string on the way from an edit to its diagnostics.
+ */
+export interface TextReader {
+    readonly length: number;
+    charCodeAt(index: number): number;
+    substring(start: number, end: number): string;
+}
+
+/** The previous parse's text, the new one, and where they differ: [start, oldEnd) of `before` became [start, newEnd) of `after`. */
+export interface TextEdit {
+    readonly before: TextReader;
+    readonly after: TextReader;
+    readonly start: number;
+    readonly oldEnd: number;
+    readonly newEnd: number;
+}
+
+/** The text a re-parse gives the root: a string, or a text made one string only when read whole (a `SplicedText`). */
+export type RootText = string | LazyText;
 
 /** An AST node as a re-parse rewires it: the `$` fields Langium declares read-only, and the lists it replaces. */
 export interface MutableAstNode {
@@ -37,30 +64,28 @@ export interface MutableAstNode {
     side?: string;
 }
 
-export function reparseChangedMachine(previous: ParseResult, text: string, parseSpan: MachineSpanParser): ParseResult | undefined {
+export function reparseChangedMachine(previous: ParseResult, edit: TextEdit, newText: RootText, parseSpan: MachineSpanParser): ParseResult | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
     const protocol = previous.value as AstNode & { machines?: AstNode[] };
     const root = protocol.$cstNode;
     if (!(root instanceof MovableRootCstNode) || !Array.isArray(protocol.machines)) return undefined;
-    const oldText = root.fullText;
-    const change = changedRegion(oldText, text);
-    if (!change) return undefined;
+    const { before, after } = edit;
 
-    const index = protocol.machines.findIndex(m => m.$cstNode && m.$cstNode.offset < change.start && change.oldEnd < m.$cstNode.end);
+    const index = protocol.machines.findIndex(m => m.$cstNode && m.$cstNode.offset < edit.start && edit.oldEnd < m.$cstNode.end);
     const machine = protocol.machines[index];
     const oldCst = machine?.$cstNode;
     if (!oldCst) return undefined;
-    const after = oldText.charCodeAt(oldCst.end);
-    if (oldCst.end < oldText.length && after !== 10 /* \n */) return undefined;
-    const delta = change.newEnd - change.oldEnd;
+    if (oldCst.end < before.length && before.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
+    const delta = edit.newEnd - edit.oldEnd;
     const { start } = oldCst.range;
-    const parsed = parseSpan(text, oldCst.offset, oldCst.end + delta, start.line, start.character);
+    // Parsed from its own text, then moved to where it starts.
+    const parsed = parseSpan(after.substring(oldCst.offset, oldCst.end + delta), start.line, start.character);
     if (!parsed) return undefined;
 
     // The new tree: a new protocol node over the previous root, the new machine in the old one's place.
     const position = root.content.indexOf(oldCst);
     if (position < 0) return undefined;
-    const lineDelta = lineBreaks(text, change.start, change.newEnd) - lineBreaks(oldText, change.start, change.oldEnd);
+    const lineDelta = lineBreaks(after, edit.start, edit.newEnd) - lineBreaks(before, edit.start, edit.oldEnd);
     const next = { ...protocol, machines: protocol.machines.slice() } as AstNode & MutableAstNode;
     next.machines![index] = parsed.node;
     next.machines!.forEach((m, i) => {
@@ -70,25 +95,41 @@ export function reparseChangedMachine(previous: ParseResult, text: string, parse
         node.$containerIndex = i;
     });
     placeUnder(parsed.cst, root);
+    parsed.cst.move(oldCst.offset, 0);
     (root.content as CstNode[])[position] = parsed.cst;
-    (root as unknown as { _text: string })._text = text;
+    root.replaceText(newText);
     root.astNode = next;
     forgetRange(root);
     if (delta !== 0 || lineDelta !== 0) moveAfter(root, position, delta, lineDelta);
     return { value: next, lexerErrors: [], lexerReport: previous.lexerReport, parserErrors: [] };
 }
 
-/** Where two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new; undefined if the same or a `\r` is near. */
-export function changedRegion(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
+/**
+ * The edit between two whole texts, or undefined when they are the same or a
+ * `\r` is near the change (line breaks are counted as `\n`; a `\r`, a line
+ * break of its own or half of `\r\n`, near the edit takes the whole parse).
+ */
+export function textEdit(oldText: string, text: string): TextEdit | undefined {
+    const region = changedRegion(oldText, text);
+    return region && editBetween(oldText, text, region);
+}
+
+/** The edit of a region the caller knows (the language server's log of edits), or undefined when a `\r` is near it. */
+export function editBetween(before: TextReader, after: TextReader, region: { start: number; oldEnd: number; newEnd: number }): TextEdit | undefined {
+    const { start, oldEnd, newEnd } = region;
+    const near = (t: TextReader, end: number) => t.substring(Math.max(0, start - 1), Math.min(t.length, end + 1)).includes('\r');
+    if (near(before, oldEnd) || near(after, newEnd)) return undefined;
+    return { before, after, start, oldEnd, newEnd };
+}
+
+/** Where two texts differ: [start, oldEnd) of the old text became [start, newEnd) of the new; undefined if the same. */
+function changedRegion(oldText: string, text: string): { start: number; oldEnd: number; newEnd: number } | undefined {
     const shorter = Math.min(oldText.length, text.length);
     const start = commonPrefix(oldText, text, shorter);
     if (start === oldText.length && start === text.length) return undefined;
     const suffix = commonSuffix(oldText, text, shorter - start);
     const oldEnd = oldText.length - suffix;
     const newEnd = text.length - suffix;
-    // Line breaks are counted as `\n`; a `\r` (a line break of its own, or half of `\r\n`) near the edit takes the whole parse.
-    const near = (t: string, end: number) => t.substring(Math.max(0, start - 1), end + 1).includes('\r');
-    if (near(oldText, oldEnd) || near(text, newEnd)) return undefined;
     return { start, oldEnd, newEnd };
 }
 
@@ -109,9 +150,11 @@ function commonSuffix(a: string, b: string, limit: number): number {
     return n;
 }
 
-export function lineBreaks(text: string, from: number, to: number): number {
+/** The `\n`s in [from, to) of the text. */
+export function lineBreaks(text: TextReader, from: number, to: number): number {
+    const region = text.substring(from, to);
     let count = 0;
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) count++;
+    for (let i = region.indexOf('\n'); i >= 0; i = region.indexOf('\n', i + 1)) count++;
     return count;
 }
 

@@ -81,13 +81,51 @@ export class MovableCompositeCstNode extends CompositeCstNodeImpl implements Mov
     }
 }
 
-/** The root of the fast parser's CST: never moves, but its range is cached the same way. */
+/** A text made one string only when read whole: the language server's `SplicedText` (a string is one too). */
+export interface LazyText {
+    readonly length: number;
+    toString(): string;
+    substring(start: number, end: number): string;
+    /** Whether `needle` occurs in the text, without making it one string. */
+    includes(needle: string): boolean;
+}
+
+/**
+ * The root of the fast parser's CST: never moves, but its range is cached the
+ * same way. A re-parse gives it the new text, which may be one not yet made
+ * a string (the language server's `SplicedText`): it is made one when
+ * something reads the whole text or a leaf's, not before.
+ */
 export class MovableRootCstNode extends RootCstNodeImpl {
     readonly movedOffset = 0;
     readonly movedLines = 0;
+    private lazyText: LazyText | undefined = undefined;
 
     override get range(): Range {
         return compositeRange(this);
+    }
+
+    override get fullText(): string {
+        return this.lazyText === undefined ? super.fullText : this.lazyText.toString();
+    }
+
+    override get text(): string {
+        return this.fullText.substring(this.offset, this.end);
+    }
+
+    /** The object the text was given as: the language server's document factory tells versions apart by it. */
+    get textSource(): string | LazyText {
+        return this.lazyText ?? super.fullText;
+    }
+
+    replaceText(text: string | LazyText): void {
+        if (typeof text === 'string') {
+            (this as unknown as { _text: string })._text = text;
+            this.lazyText = undefined;
+        } else {
+            (this as unknown as { _text: string })._text = '';
+            this.lazyText = text;
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 import type { AstNode, CstNode, ParseResult } from 'langium';
 import type { HiddenToken, ScannedText } from './lexer.js';
 import { TokenBuffer } from './lexer.js';
-import type { MutableAstNode } from './machine-reparse.js';
-import { changedRegion, lineBreaks, moveAfter, placeScannedText } from './machine-reparse.js';
+import type { MutableAstNode, RootText, TextEdit } from './machine-reparse.js';
+import { lineBreaks, moveAfter, placeScannedText } from './machine-reparse.js';
 import { forgetRange, MovableCompositeCstNode, MovableRootCstNode, placeUnder } from './movable-cst.js';
 import type { TokenKind } from './token-kinds.js';
 import { CLIENT, ID, LBRACE, RBRACE, SERVER } from './token-kinds.js';
@@ -45,40 +45,37 @@ export interface MachineTokenParser {
 
 type Node = AstNode & MutableAstNode;
 
-export function reparseChangedState(previous: ParseResult, text: string, parser: MachineTokenParser): ParseResult | undefined {
+export function reparseChangedState(previous: ParseResult, edit: TextEdit, newText: RootText, parser: MachineTokenParser): ParseResult | undefined {
     if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0) return undefined;
     const protocol = previous.value as Node;
     const root = protocol.$cstNode;
     if (!(root instanceof MovableRootCstNode) || !Array.isArray(protocol.machines)) return undefined;
-    const oldText = root.fullText;
-    const change = changedRegion(oldText, text);
-    if (!change) return undefined;
-    const inside = (cst: CstNode | undefined) => cst !== undefined && cst.offset < change.start && change.oldEnd < cst.end;
+    const { before, after } = edit;
+    const inside = (cst: CstNode | undefined) => cst !== undefined && cst.offset < edit.start && edit.oldEnd < cst.end;
 
     const machineIndex = protocol.machines.findIndex(m => inside(m.$cstNode));
     const machine = protocol.machines[machineIndex] as Node | undefined;
     const machineCst = machine?.$cstNode;
     if (!machine || !(machineCst instanceof MovableCompositeCstNode) || !Array.isArray(machine.states)) return undefined;
-    const stateIndex = stateAround(machine.states, change.start);
+    const stateIndex = stateAround(machine.states, edit.start);
     const oldCst = machine.states[stateIndex]?.$cstNode;
-    if (!inside(oldCst) || !(oldCst instanceof MovableCompositeCstNode) || oldText.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
+    if (!inside(oldCst) || !(oldCst instanceof MovableCompositeCstNode) || before.charCodeAt(oldCst.end) !== 10 /* \n */) return undefined;
 
-    const delta = change.newEnd - change.oldEnd;
-    const lineDelta = lineBreaks(text, change.start, change.newEnd) - lineBreaks(oldText, change.start, change.oldEnd);
+    const delta = edit.newEnd - edit.oldEnd;
+    const lineDelta = lineBreaks(after, edit.start, edit.newEnd) - lineBreaks(before, edit.start, edit.oldEnd);
     const from = oldCst.offset;
     const to = oldCst.end + delta;
-    const scanned = parser.scan(text.substring(from, to));
+    const stateText = after.substring(from, to);
+    const scanned = parser.scan(stateText);
     const count = scanned.tokens.count;
     if (scanned.errors.length > 0 || count === 0 || scanned.tokens.starts[0] !== 0 || scanned.tokens.ends[count - 1] !== to - from) return undefined;
-    const { line, character } = oldCst.range.start;
-    const placed = placeScannedText(scanned, from, line, character);
-    const tokens = insideMachine(machine, machineCst, placed.tokens, delta, lineDelta);
-    if (!tokens) return undefined;
-    const parsed = parser.parseMachine(text, tokens, placed.hidden);
+    const framed = framedState(machine, machineCst, after, stateText, scanned, oldCst.range.start, lineDelta);
+    if (!framed) return undefined;
+    const parsed = parser.parseMachine(framed.text, framed.tokens, framed.hidden);
     const states = (parsed?.node as Node | undefined)?.states;
     const state = states?.length === 1 ? states[0] as Node : undefined;
     const cst = state?.$cstNode;
-    if (!state || !(cst instanceof MovableCompositeCstNode) || cst.offset !== from || cst.end !== to) return undefined;
+    if (!state || !(cst instanceof MovableCompositeCstNode) || cst.offset !== framed.stateOffset || cst.end !== framed.stateOffset + (to - from)) return undefined;
     const position = machineCst.content.indexOf(oldCst);
     const machinePosition = root.content.indexOf(machineCst);
     if (position < 0 || machinePosition < 0) return undefined;
@@ -93,9 +90,11 @@ export function reparseChangedState(previous: ParseResult, text: string, parser:
     next.machines![machineIndex] = nextMachine;
     next.machines!.forEach((m, i) => adopt(m as Node, next, 'machines', i));
     placeUnder(cst, machineCst);
+    // Parsed in its frame, then moved to where it is in the document.
+    cst.move(from - framed.stateOffset, 0);
     (machineCst.content as CstNode[])[position] = cst;
     machineCst.astNode = nextMachine;
-    (root as unknown as { _text: string })._text = text;
+    root.replaceText(newText);
     root.astNode = next;
     forgetRange(root);
     forgetRange(machineCst);
@@ -132,24 +131,33 @@ function stateAround(states: readonly AstNode[], offset: number): number {
 }
 
 /**
- * The state's tokens inside its machine's: the header (side, name, `{`) where
- * it is, and the closing `}` where the edit moved it. The tokens outside the
- * state only frame it; the parse of the state cannot depend on where they are.
+ * The state's text in a frame the parser reads as one machine: the machine's
+ * header as written (side, name, `{`), the state, a closing `}`. Offsets
+ * count from the frame's start (the parser reads names from it); lines and
+ * columns are the document's, the closing brace's where the edit moved it.
+ * The frame only frames: the parse of the state cannot depend on it.
  */
-function insideMachine(machine: Node, machineCst: MovableCompositeCstNode, state: TokenBuffer, delta: number, lineDelta: number): TokenBuffer | undefined {
+function framedState(machine: Node, machineCst: MovableCompositeCstNode, after: TextEdit['after'], stateText: string, scanned: ScannedText,
+    start: { line: number; character: number }, lineDelta: number): { text: string; tokens: TokenBuffer; hidden: readonly HiddenToken[]; stateOffset: number } | undefined {
     const header = visibleLeaves(machineCst, 3);
     const close = lastVisibleLeaf(machineCst);
     if (header.length !== 3 || !close || close.length !== 1) return undefined;
-    const tokens = new TokenBuffer(state.count + 4);
+    const frameStart = header[0].offset;
+    const headerText = after.substring(frameStart, header[2].end);
+    const stateOffset = headerText.length + 1;
+    const text = `${headerText} ${stateText} }`;
+    const placed = placeScannedText(scanned, stateOffset, start.line, start.character);
+    const tokens = new TokenBuffer(placed.tokens.count + 4);
     const kinds = [machine.side === 'server' ? SERVER : CLIENT, ID, LBRACE];
     header.forEach((leaf, i) => {
         const { line, character } = leaf.range.start;
-        tokens.push(kinds[i], leaf.offset, leaf.end, line, character);
+        tokens.push(kinds[i], leaf.offset - frameStart, leaf.end - frameStart, line, character);
     });
+    const state = placed.tokens;
     for (let i = 0; i < state.count; i++) tokens.push(state.kinds[i] as TokenKind, state.starts[i], state.ends[i], state.lines[i], state.columns[i]);
     const { line, character } = close.range.start;
-    tokens.push(RBRACE, close.offset + delta, close.end + delta, line + lineDelta, character);
-    return tokens;
+    tokens.push(RBRACE, text.length - 1, text.length, line + lineDelta, character);
+    return { text, tokens, hidden: placed.hidden, stateOffset };
 }
 
 /** The first `count` visible leaves of a machine's header: its side's keyword, name and `{`. */
