@@ -3,7 +3,9 @@ import type { CompositionResult } from './composition/analyze-composition.js';
 import { analyzeComposition } from './composition/analyze-composition.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './finding.js';
-import { buildMachineGraph, indexStates } from './machine-graph.js';
+import { buildMachineGraph } from './machine-graph.js';
+import type { PriorIndex, StateIndex } from './state-index.js';
+import { indexStates } from './state-index.js';
 import type { PhaseLookup } from './phase-analysis.js';
 import { explorePhases } from './phase-analysis.js';
 
@@ -48,6 +50,8 @@ export interface AnalyzeOptions {
 export interface MachineResult {
     readonly findings: readonly Finding[];
     readonly analysis: MachineAnalysis;
+    /** The machine's names resolved, for the next analysis after an edit in a few of its states (`analyzeMachine`'s prior); absent when incomplete. */
+    readonly index?: StateIndex;
 }
 
 /**
@@ -75,17 +79,22 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
     return { findings: findings.sort(compareFindings), machines, composition };
 }
 
-/** One machine's checks, which depend on nothing outside it (so a machine's result can be kept while its text stays the same). */
-export function analyzeMachine(machine: MachineModel): MachineResult {
+/**
+ * One machine's checks, which depend on nothing outside it (so a machine's
+ * result can be kept while its text stays the same). `prior`, the index of an
+ * earlier version of the machine, is used only where it gives what a fresh
+ * index would (state-index.ts): the result is the same with or without it.
+ */
+export function analyzeMachine(machine: MachineModel, prior?: PriorIndex): MachineResult {
     const unchecked = { machine, pathChecked: false, phasesAt: NO_PHASES, unreachable: NONE_UNREACHABLE };
     if (machine.incomplete) return { findings: [], analysis: unchecked };
-    const index = indexStates(machine);
+    const index = indexStates(machine, prior);
     const findings: Finding[] = checkMachineStructure(machine, index);
     const graph = buildMachineGraph(machine, index);
-    if (!graph) return { findings, analysis: unchecked };
+    if (!graph) return { findings, analysis: unchecked, index };
     const reachability = checkReachability(graph);
     for (const f of reachability.findings) findings.push(f);
     const exploration = explorePhases(graph);
     for (const f of exploration.findings) findings.push(f);
-    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt, unreachable: reachability.unreachable } };
+    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt, unreachable: reachability.unreachable }, index };
 }

@@ -1,5 +1,7 @@
 import type { MachineModel, StateModel, TransitionModel } from '../model/machine-model.js';
-import { StateNames } from './state-names.js';
+import type { StateIndex } from './state-index.js';
+import { indexStates } from './state-index.js';
+import type { StateNames } from './state-names.js';
 
 /**
  * A well-formed machine as an indexed graph: states by number, transitions
@@ -46,46 +48,11 @@ class IndexedMachine implements MachineGraph {
     }
 }
 
-/**
- * A machine's names resolved once, for the structure checks and the graph:
- * each state name → the index of its first state, and each transition's
- * target as a state index (-1 when no state has that name), in the flat
- * order of `edgeStart` (state s's transitions are edgeStart[s] ..
- * edgeStart[s+1]-1, as written).
- */
-export interface StateIndex {
-    readonly byName: StateNames;
-    readonly edgeStart: Int32Array;
-    readonly targets: Int32Array;
-    /** Whether some transition names no state. */
-    readonly unknownTarget: boolean;
-}
-
-export function indexStates(machine: MachineModel): StateIndex {
-    const { states } = machine;
-    const n = states.length;
-    const byName = new StateNames(states);
-    const edgeStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) edgeStart[i + 1] = edgeStart[i] + states[i].transitions.length;
-    const targets = new Int32Array(edgeStart[n]);
-    let unknownTarget = false;
-    for (let s = 0; s < n; s++) {
-        const transitions = states[s].transitions;
-        const first = edgeStart[s];
-        for (let e = 0; e < transitions.length; e++) {
-            const target = byName.get(transitions[e].target) ?? -1;
-            if (target < 0) unknownTarget = true;
-            targets[first + e] = target;
-        }
-    }
-    return { byName, edgeStart, targets, unknownTarget };
-}
-
 /** Undefined unless the machine has one initial state, one end state, unique names and resolved targets. */
 export function buildMachineGraph(machine: MachineModel, index: StateIndex = indexStates(machine)): MachineGraph | undefined {
     const { states } = machine;
     const n = states.length;
-    if (index.byName.size !== n || index.unknownTarget) return undefined;
+    if (index.byName.size !== n || index.unknownTargets > 0) return undefined;
     let initial = -1;
     let end = -1;
     for (let i = 0; i < n; i++) {

@@ -4,8 +4,8 @@ import { catalogNames, entryUnderOtherKind, lookupCatalog, otherSide } from './c
 import { closestName } from './closest-name.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
-import type { StateIndex } from './machine-graph.js';
-import { indexStates } from './machine-graph.js';
+import type { StateIndex } from './state-index.js';
+import { indexStates } from './state-index.js';
 
 /** The protocol's own structural check: one machine per side. Each machine's are `checkMachineStructure`'s. */
 export function checkProtocolStructure(protocol: ProtocolModel): Finding[] {

@@ -5,6 +5,7 @@ import type { MachineModel, StateModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 import { stateAnalysisKey } from '../analysis/state-analysis-key.js';
+import type { PriorIndex, StateIndex } from '../analysis/state-index.js';
 import type { LazyText } from '../syntax/fast-parser/movable-cst.js';
 import { MovableRootCstNode } from '../syntax/fast-parser/movable-cst.js';
 
@@ -20,6 +21,8 @@ interface Kept {
     /** The result without its machine model: a kept result is given the new parse's model. */
     readonly findings: MachineResult['findings'];
     readonly analysis: Omit<MachineAnalysis, 'machine'>;
+    /** The machine's names resolved: what the next analysis of it starts from after an edit in a few of its states. */
+    readonly index: StateIndex | undefined;
 }
 
 /**
@@ -135,17 +138,31 @@ export class KeptMachineResults {
             const text = cst ? machineText(cst) : NO_TEXT;
             const { line, character } = model.range.start;
             const incomplete = model.incomplete === true;
+            const replaced = cst && !incomplete ? this.replaced.get(cst.astNode) : undefined;
             const same = this.kept.find(k => k.line === line && k.character === character && k.incomplete === incomplete && sameText(k, cst?.astNode, text))
-                ?? (cst && !incomplete ? this.servesAfterStateEdit(this.replaced.get(cst.astNode), model) : undefined);
+                ?? this.servesAfterStateEdit(replaced, model);
             // A kept result describes the previous model's machine object: point it at this one.
-            const result: MachineResult = same ? { findings: same.findings, analysis: { ...same.analysis, machine: model } } : analyzeMachine(model);
+            const result: MachineResult = same
+                ? { findings: same.findings, analysis: { ...same.analysis, machine: model }, index: same.index }
+                : analyzeMachine(model, cst && this.priorIndex(replaced, cst.astNode));
             results.set(model, result);
-            if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis) });
+            if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis), index: result.index });
         }
         this.kept = next;
         this.states.clear();
         this.replaced.clear();
         return results;
+    }
+
+    /**
+     * What the analysis of a machine a state re-parse replaced may start from:
+     * the old machine's index and, by index, the state models the re-parse kept
+     * (the analysis checks that they are the ones it gets).
+     */
+    private priorIndex(replaced: Replaced | undefined, node: AstNode): PriorIndex | undefined {
+        const index = replaced?.kept.index;
+        const states = this.states.get(node);
+        return index && states ? { index, states } : undefined;
     }
 
     /**

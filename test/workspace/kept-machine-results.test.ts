@@ -1,6 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
+import type { PriorIndex } from '../../language/analysis/state-index.js';
 import type { MachineModel, StateModel } from '../../language/model/machine-model.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
@@ -14,17 +15,23 @@ function rangesOf(states: readonly StateModel[]): unknown[] {
     }));
 }
 
-/** What the mocked analysis sees: a hook run before each machine is analysed, and the machines it analysed. */
-const watch = vi.hoisted(() => ({ before: undefined as (() => void) | undefined, analysed: [] as string[] }));
+/**
+ * What the mocked analysis sees: a hook run before each machine is analysed,
+ * the machines it analysed, and for each given a previous index of its
+ * machine, whether it kept that index's names table.
+ */
+const watch = vi.hoisted(() => ({ before: undefined as (() => void) | undefined, analysed: [] as string[], keptNames: [] as string[] }));
 
 vi.mock('../../language/analysis/analyze-protocol.js', async importOriginal => {
     const original = await importOriginal<typeof import('../../language/analysis/analyze-protocol.js')>();
     return {
         ...original,
-        analyzeMachine: (machine: MachineModel, ...rest: unknown[]) => {
+        analyzeMachine: (machine: MachineModel, prior?: PriorIndex) => {
             watch.before?.();
             watch.analysed.push(machine.side);
-            return (original.analyzeMachine as (...args: unknown[]) => ReturnType<typeof original.analyzeMachine>)(machine, ...rest);
+            const result = original.analyzeMachine(machine, prior);
+            if (prior) watch.keptNames.push(`${machine.side}: ${result.index?.byName === prior.index.byName}`);
+            return result;
         },
     };
 });
@@ -160,6 +167,14 @@ describe('kept machine results across an edit', () => {
                 { analysed: ['server'], same: true },
                 { analysed: ['server'], same: true },
             ]);
+        });
+
+        it('starts the edited machine\'s analysis from its previous index when the edit inside a state changes a target or adds a line', async () => {
+            watch.keptNames = [];
+            const outcomes = await afterEdits([insert('"Make call 20"', '-> W', '1'), insert('"Make call 30"', '{', '\n')]);
+            expect(outcomes).toEqual([{ analysed: ['client'], same: true }, { analysed: ['client', 'server'], same: true }]);
+            // Only the edited client gets its previous index (the server below the new line is the same node, moved; the fresh checks start from nothing).
+            expect(watch.keptNames).toEqual(['client: true', 'client: true']);
         });
     });
 });
