@@ -11,10 +11,13 @@ import { comparePositions, EMPTY_RANGE, rangeContainsPosition } from './source-r
  * recover from (missing names) get empty names, which the checks treat like
  * any unknown name.
  *
- * Source ranges are read from the CST the first time someone asks for them
- * and then kept: the checks need the ranges of their few findings only, and
- * computing every range of a 50,000-state machine up front was a third of
- * the model's cost and much of its garbage. The elements still behave as the
+ * Source ranges are read from the CST when someone asks for them: the checks
+ * need the ranges of their few findings only, and computing every range of a
+ * 50,000-state machine up front was a third of the model's cost and much of
+ * its garbage. They are not kept here: the CST keeps a composite's range
+ * (and right when an edit moves the node, movable-cst.ts), a name is among
+ * the first children of its node, and a range kept in a state's model had
+ * to be cleared in every state an edit moved, on every keystroke. The elements still behave as the
  * plain records of machine-model.ts (copy one field by field, not by spread:
  * the ranges are getters).
  */
@@ -84,8 +87,6 @@ class StateFromAst implements StateModel {
     readonly end: boolean;
     readonly action: ActionModel | undefined;
     readonly transitions: readonly TransitionModel[];
-    private rangeCache: SourceRange | undefined = undefined;
-    private nameRangeCache: SourceRange | undefined = undefined;
 
     constructor(private readonly node: State) {
         this.name = node.name ?? '';
@@ -96,25 +97,17 @@ class StateFromAst implements StateModel {
         this.transitions = node.transitions.map(transition => new TransitionFromAst(transition));
     }
 
-    /**
-     * `kept` again, if it is the model of this very node (so of the same
-     * text), with its ranges to be read anew: the nodes after an edit moved.
-     */
+    /** `kept` again, if it is the model of this very node (so of the same text): its ranges are read from the node, wherever it moved. */
     static reused(kept: StateModel | undefined, node: State): StateFromAst | undefined {
-        if (!(kept instanceof StateFromAst) || kept.node !== node) return undefined;
-        kept.rangeCache = undefined;
-        kept.nameRangeCache = undefined;
-        if (kept.action instanceof UseFromAst) kept.action.forgetRange();
-        for (const transition of kept.transitions) if (transition instanceof TransitionFromAst) transition.forgetRanges();
-        return kept;
+        return kept instanceof StateFromAst && kept.node === node ? kept : undefined;
     }
 
     get range(): SourceRange {
-        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+        return rangeOf(this.node.$cstNode);
     }
 
     get nameRange(): SourceRange {
-        return this.nameRangeCache ??= propertyRange(this.node, 'name');
+        return propertyRange(this.node, 'name');
     }
 
     get headerRange(): SourceRange {
@@ -122,32 +115,26 @@ class StateFromAst implements StateModel {
     }
 }
 
-/** An action or an effect: a kind, maybe a name, and a range read on first use. */
+/** An action or an effect: a kind, maybe a name, and a range. */
 class UseFromAst<K extends ActionModel['kind']> {
     readonly kind: K;
     readonly name: string | undefined;
-    private rangeCache: SourceRange | undefined = undefined;
 
     constructor(private readonly node: (Action | Effect) & { kind: K }) {
         this.kind = node.kind;
         this.name = node.name;
     }
 
-    forgetRange(): void {
-        this.rangeCache = undefined;
-    }
-
     get range(): SourceRange {
-        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+        return rangeOf(this.node.$cstNode);
     }
 }
 
+/** A transition. */
 class TransitionFromAst implements TransitionModel {
     readonly outcome: string | undefined;
     readonly effect: EffectModel | undefined;
     readonly target: string;
-    private rangeCache: SourceRange | undefined = undefined;
-    private targetRangeCache: SourceRange | undefined = undefined;
 
     constructor(private readonly node: Transition) {
         this.outcome = node.outcome;
@@ -155,18 +142,12 @@ class TransitionFromAst implements TransitionModel {
         this.target = node.target?.$refText ?? '';
     }
 
-    forgetRanges(): void {
-        this.rangeCache = undefined;
-        this.targetRangeCache = undefined;
-        if (this.effect instanceof UseFromAst) this.effect.forgetRange();
-    }
-
     get range(): SourceRange {
-        return this.rangeCache ??= rangeOf(this.node.$cstNode);
+        return rangeOf(this.node.$cstNode);
     }
 
     get targetRange(): SourceRange {
-        return this.targetRangeCache ??= this.node.target?.$refNode ? rangeOf(this.node.target.$refNode) : this.range;
+        return this.node.target?.$refNode ? rangeOf(this.node.target.$refNode) : this.range;
     }
 }
 
