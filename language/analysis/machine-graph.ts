@@ -70,11 +70,15 @@ export function buildMachineGraph(machine: MachineModel, index: StateIndex = ind
     return new IndexedMachine(machine, initial, end, index.byName, index.edgeStart, index.targets);
 }
 
-/** Breadth-first search from `start`: the predecessor edge and depth of every reached state (parent -1 for the start, -2 unreached). */
+/**
+ * Breadth-first search from `start`: the predecessor edge and depth of every
+ * reached state (parent -1 for the start, -2 unreached; the edge and depth of
+ * an unreached state mean nothing).
+ */
 export function breadthFirst(graph: MachineGraph, start: number): { parentState: Int32Array; parentEdge: Int32Array; depth: Int32Array } {
     const n = graph.states.length;
     const parentState = new Int32Array(n).fill(-2);
-    const parentEdge = new Int32Array(n).fill(-1);
+    const parentEdge = new Int32Array(n);
     const depth = new Int32Array(n);
     const queue = new Int32Array(n);
     let head = 0;
@@ -100,15 +104,16 @@ export function breadthFirst(graph: MachineGraph, start: number): { parentState:
 /** States from which `goal` can be reached, following transitions backwards. */
 export function statesReaching(graph: MachineGraph, goal: number): Uint8Array {
     const n = graph.states.length;
-    // Incoming edges as one flat array (counting sort by target), not an array per state.
+    // Incoming edges as one flat array (counting sort by target), not an array per state:
+    // each target's count, summed up to where its sources end, then counted down as they are
+    // placed, which leaves firstIncoming[t] where t's sources start (no second array of positions).
     const firstIncoming = new Int32Array(n + 1);
     const { edgeStart, edgeTarget } = graph;
-    for (let i = 0; i < edgeTarget.length; i++) firstIncoming[edgeTarget[i] + 1]++;
+    for (let i = 0; i < edgeTarget.length; i++) firstIncoming[edgeTarget[i]]++;
     for (let s = 0; s < n; s++) firstIncoming[s + 1] += firstIncoming[s];
-    const sources = new Int32Array(firstIncoming[n]);
-    const filled = firstIncoming.slice(0, n);
-    for (let s = 0; s < n; s++) {
-        for (let i = edgeStart[s]; i < edgeStart[s + 1]; i++) sources[filled[edgeTarget[i]]++] = s;
+    const sources = new Int32Array(edgeTarget.length);
+    for (let s = n - 1; s >= 0; s--) {
+        for (let i = edgeStart[s + 1] - 1; i >= edgeStart[s]; i--) sources[--firstIncoming[edgeTarget[i]]] = s;
     }
     const reaches = new Uint8Array(n);
     const stack = new Int32Array(n);
