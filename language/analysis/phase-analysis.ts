@@ -1,7 +1,7 @@
 import type { ActionModel, EffectModel, StateModel, TransitionModel } from '../model/machine-model.js';
 import { actionLabel } from './action-labels.js';
 import type { Phase, PhaseRule } from './catalog.js';
-import { applyEffect, INITIAL_PHASE, lookupCatalog, PHASE_LABELS, PHASES, UNFINISHED_PHASES } from './catalog.js';
+import { applyEffect, CATALOG, INITIAL_PHASE, lookupCatalog, PHASE_LABELS, PHASES, UNFINISHED_PHASES } from './catalog.js';
 import type { LegalityCode } from './diagnostic-codes.js';
 import type { Finding } from './finding.js';
 import { finding } from './finding.js';
@@ -89,10 +89,20 @@ class PhaseBits implements PhaseLookup {
     }
 }
 
-/** The step rule's tables for one machine: each action and effect resolved to its compiled catalog rule. */
+/**
+ * The step rule's tables for one machine: each action and effect as the
+ * number of its compiled catalog rule in `rules`. A machine uses a handful of
+ * rules, so a state's or a transition's rule is one byte in a typed array,
+ * not a slot in an array of objects per state (on a machine of 50,000 states
+ * those arrays were a good part of the exploration's time).
+ */
 interface CompiledMachine {
-    readonly actionRows: Array<Compiled | undefined>;
-    readonly effectRows: Array<Array<Compiled | undefined> | undefined>;
+    /** Rule number → its compiled rule, or `blocked`; number 0 is no action or no effect. */
+    readonly rules: ReadonlyArray<Compiled | undefined>;
+    /** Per state: the number of its action's rule. */
+    readonly actionRule: Uint8Array;
+    /** Per transition (in the graph's edge order): the number of its effect's rule. */
+    readonly effectRule: Uint8Array;
     /** Per transition (in the graph's edge order): 1 when it handles its state's action's special outcome. */
     readonly special: Uint8Array;
     readonly dispatchStates: string[];
@@ -100,17 +110,25 @@ interface CompiledMachine {
     readonly maxTransitions: number;
 }
 
+// A machine's rules: none, blocked, and at most each catalog rule of its side compiled in each of its four ways.
+if (2 + CATALOG.length * 4 > 0x100) throw new Error(`phase analysis: ${CATALOG.length} catalog entries may not number their rules in a byte`);
+
 function compileMachine(graph: MachineGraph): CompiledMachine {
     const { machine, states } = graph;
     const side = machine.side;
     const n = states.length;
-    // One pass over the states: each action and effect resolved to its compiled catalog rule.
-    const compileUse = (use: ActionModel | EffectModel, state: StateModel, inDispatchState: boolean, isAction: boolean): Compiled => {
+    const rules: Array<Compiled | undefined> = [undefined, 'blocked'];
+    const numbers = new Map<Compiled, number>([['blocked', 1]]);
+    // One pass over the states: each action and effect resolved to the number of its compiled catalog rule.
+    const compileUse = (use: ActionModel | EffectModel, state: StateModel, inDispatchState: boolean, isAction: boolean): number => {
         const rule = lookupCatalog(use.kind, use.name)?.rules[side];
-        return rule ? compileRule(rule, isAction && handlesSpecial(rule, state), inDispatchState) : 'blocked';
+        const compiled = rule ? compileRule(rule, isAction && handlesSpecial(rule, state), inDispatchState) : 'blocked';
+        let number = numbers.get(compiled);
+        if (number === undefined) numbers.set(compiled, number = rules.push(compiled) - 1);
+        return number;
     };
-    const actionRows = new Array<Compiled | undefined>(n);
-    const effectRows = new Array<Array<Compiled | undefined> | undefined>(n);
+    const actionRule = new Uint8Array(n);
+    const effectRule = new Uint8Array(graph.edgeTarget.length);
     const dispatchStates: string[] = [];
     const special = new Uint8Array(graph.edgeTarget.length);
     let maxTransitions = 0;
@@ -118,23 +136,18 @@ function compileMachine(graph: MachineGraph): CompiledMachine {
         const state = states[s];
         const inDispatchState = state.action?.kind === 'dispatch';
         if (inDispatchState) dispatchStates.push(state.name);
-        const action = state.action ? compileUse(state.action, state, inDispatchState, true) : undefined;
-        actionRows[s] = action;
+        const action = rules[actionRule[s] = state.action ? compileUse(state.action, state, inDispatchState, true) : 0];
         const specialOutcome = action && action !== 'blocked' ? action.specialOutcome : undefined;
-        let row: Array<Compiled | undefined> | undefined;
         const { transitions } = state;
         const first = graph.edgeStart[s];
         if (transitions.length > maxTransitions) maxTransitions = transitions.length;
         for (let e = 0; e < transitions.length; e++) {
             const transition = transitions[e];
             if (specialOutcome !== undefined && transition.outcome === specialOutcome) special[first + e] = 1;
-            if (!transition.effect) continue;
-            row ??= new Array<Compiled | undefined>(transitions.length);
-            row[e] = compileUse(transition.effect, state, inDispatchState, false);
+            if (transition.effect) effectRule[first + e] = compileUse(transition.effect, state, inDispatchState, false);
         }
-        effectRows[s] = row;
     }
-    return { actionRows, effectRows, special, dispatchStates, maxTransitions };
+    return { rules, actionRule, effectRule, special, dispatchStates, maxTransitions };
 }
 
 /**
@@ -173,7 +186,7 @@ type Report = (code: LegalityCode, element: ActionModel | EffectModel | Transiti
 function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: SearchTree, findings: Finding[]): Report {
     const { machine, states } = graph;
     const side = machine.side;
-    const { actionRows, effectRows, dispatchStates } = compiled;
+    const { rules, actionRule, effectRule, dispatchStates } = compiled;
     const { nodes, parent, edge } = tree;
     const endName = states[graph.end].name;
     const reported = new Map<object, Set<LegalityCode>>();
@@ -204,13 +217,13 @@ function legalityReporter(graph: MachineGraph, compiled: CompiledMachine, tree: 
             const { state, transition } = edge;
             const s = graph.index.get(state.name)!;
             let p = phaseIndex.get(entering)!;
-            const action = actionRows[s];
+            const action = rules[actionRule[s]];
             if (state.action && action && action !== 'blocked') {
                 const after = transition.outcome !== undefined && transition.outcome === action.specialOutcome ? action.specialNext[p] : action.next[p];
                 if (after >= 0 && after !== p) culprit = `${actionLabel(state.action)} in ${state.name}`;
                 if (after >= 0) p = after;
             }
-            const effect = withEffect ? effectRows[s]?.[state.transitions.indexOf(transition)] : undefined;
+            const effect = withEffect ? rules[effectRule[graph.edgeStart[s] + state.transitions.indexOf(transition)]] : undefined;
             if (transition.effect && effect && effect !== 'blocked' && effect.next[p] >= 0 && effect.next[p] !== p) {
                 culprit = `${actionLabel(transition.effect)} on the way out of ${state.name}`;
             }
@@ -247,7 +260,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
     const side = machine.side;
     const n = states.length;
     const compiled = compileMachine(graph);
-    const { actionRows, effectRows, special } = compiled;
+    const { rules, actionRule, effectRule, special } = compiled;
 
     // The phases seen at each state are both the visited marks and the result (phasesAt).
     const seen = newPhaseSets(n);
@@ -276,7 +289,7 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         if (s === graph.end) continue;
         const p = node % PHASE_COUNT;
         const state = states[s];
-        const action = actionRows[s];
+        const action = rules[actionRule[s]];
         if (action === 'blocked') continue;
         if (action && action.next[p] < 0) {
             const phase = PHASES[p];
@@ -288,11 +301,10 @@ export function explorePhases(graph: MachineGraph): PhaseExploration {
         // The transitions are read through the graph's arrays; a transition object only when it is reported.
         const first = edgeStart[s];
         const count = edgeStart[s + 1] - first;
-        const effectRow = effectRows[s];
         for (let e = 0; e < count; e++) {
             const target = edgeTarget[first + e];
             let next = action ? (special[first + e] ? action.specialNext[p] : action.next[p]) : p;
-            const effect = effectRow?.[e];
+            const effect = rules[effectRule[first + e]];
             if (effect === 'blocked') continue;
             if (effect) {
                 if (effect.next[next] < 0) {
