@@ -1,4 +1,4 @@
-import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel } from '../model/machine-model.js';
+import type { ActionModel, EffectModel, MachineModel, ProtocolModel, StateModel, TransitionModel } from '../model/machine-model.js';
 import { actionLabel } from './action-labels.js';
 import { catalogNames, entryUnderOtherKind, lookupCatalog, otherSide } from './catalog.js';
 import { closestName } from './closest-name.js';
@@ -59,15 +59,14 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
 
     // Suggestions cost an edit distance per state name: offer them for the first few only.
     let suggestionsLeft = 50;
-    // The outcomes handled so far by the current state: one array reused for
-    // every state with a handful of transitions (a Set per state was a
-    // noticeable share of the garbage on large machines), a Set for a state
-    // with many (so the check stays linear).
-    const few: string[] = [];
+    // The outcomes handled so far by the current state: for a state with a
+    // handful of transitions, the ones before (scanned, nothing allocated: a
+    // Set per state was a noticeable share of the garbage on large machines,
+    // and emptying a reused array per state a noticeable share of the time);
+    // a Set for a state with many (so the check stays linear).
     const { states } = machine;
     for (let s = 0; s < states.length; s++) {
         const state = states[s];
-        few.length = 0;
         const many = state.transitions.length > 32 ? new Set<string>() : undefined;
         let hasDefault = false;
         const { transitions } = state;
@@ -79,11 +78,10 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
                 }
                 hasDefault = true;
             } else {
-                if (many ? many.has(transition.outcome) : few.includes(transition.outcome)) {
+                if (many ? many.has(transition.outcome) : handledBefore(transitions, e, transition.outcome)) {
                     report('duplicate-outcome', `${state.name} already handles \`on ${transition.outcome}\`; this second transition is never taken. Remove it, or handle another outcome.`, transition.range);
                 }
-                if (many) many.add(transition.outcome);
-                else few.push(transition.outcome);
+                many?.add(transition.outcome);
             }
             if (index.targets[index.edgeStart[s] + e] < 0) {
                 const near = suggestionsLeft-- > 0 ? closestName(transition.target, index.byName.names()) : undefined;
@@ -96,12 +94,18 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
         if (state.action) {
             const actionFinding = checkCatalogUse(machine, state, state.action, 'action');
             if (actionFinding) findings.push(actionFinding);
-            if (state.action.kind === 'call' && machine.side === 'client' && !(many ? many.has('exception') : few.includes('exception'))) {
+            if (state.action.kind === 'call' && machine.side === 'client' && !(many ? many.has('exception') : handledBefore(transitions, transitions.length, 'exception'))) {
                 report('unhandled-outcome', `The call in ${state.name} can fail with an exception, and ${state.name} has no \`on exception\` transition, so that failure ${hasDefault ? 'takes the default transition as if the call were outstanding' : 'goes nowhere'}. Add \`on exception -> ${endName(machine) ?? 'End'}\` (nothing is outstanding then, no notification will come).`, state.action.range);
             }
         }
     }
     return findings;
+}
+
+/** Whether one of the first `count` transitions handles `outcome`. */
+function handledBefore(transitions: readonly TransitionModel[], count: number, outcome: string): boolean {
+    for (let k = 0; k < count; k++) if (transitions[k].outcome === outcome) return true;
+    return false;
 }
 
 /** unknown-action or wrong-side for one action or effect; undefined when the catalog allows it here (the common case: no allocation). */
