@@ -23,18 +23,22 @@ export class SplicedText {
     /** Tells versions apart: the document's log of edits names them by it (spliced-text-document.ts). */
     readonly id = ++SplicedText.versions;
     readonly length: number;
-    /** The pieces in order, and where each ends in the text (a running sum). */
+    /** The pieces in order, where each ends in the text (a running sum), and which came from inserted text rather than `origin`. */
     private pieces: readonly string[];
     private ends: readonly number[];
+    private inserted: readonly boolean[];
+    private origin: Origin;
 
-    private constructor(pieces: readonly string[], ends: readonly number[], length: number) {
+    private constructor(pieces: readonly string[], ends: readonly number[], inserted: readonly boolean[], length: number, origin: Origin) {
         this.pieces = pieces;
         this.ends = ends;
+        this.inserted = inserted;
         this.length = length;
+        this.origin = origin;
     }
 
     static of(text: string): SplicedText {
-        return new SplicedText([text], [text.length], text.length);
+        return new SplicedText([text], [text.length], [false], text.length, { text, absent: new Set() });
     }
 
     /** How many pieces this version is made of (the document makes it one string past a limit). */
@@ -47,26 +51,37 @@ export class SplicedText {
         start = clamp(start, 0, this.length);
         end = clamp(end, start, this.length);
         const pieces: string[] = [];
-        const push = (piece: string) => {
-            if (piece.length > 0) pieces.push(piece);
+        const inserted: boolean[] = [];
+        const push = (piece: string, isInserted: boolean) => {
+            if (piece.length === 0) return;
+            pieces.push(piece);
+            inserted.push(isInserted);
         };
         let at = 0;
-        for (const piece of this.pieces) {
+        for (let p = 0; p < this.pieces.length; p++) {
+            const piece = this.pieces[p];
             const pieceEnd = at + piece.length;
-            if (pieceEnd <= start) push(piece);
-            else if (at < start) push(piece.substring(0, start - at));
+            if (pieceEnd <= start) push(piece, this.inserted[p]);
+            else if (at < start) push(piece.substring(0, start - at), this.inserted[p]);
             at = pieceEnd;
         }
         // The pieces before `start` are in; then the new text; then what follows `end`.
-        push(text);
+        push(text, true);
         at = 0;
-        for (const piece of this.pieces) {
+        for (let p = 0; p < this.pieces.length; p++) {
+            const piece = this.pieces[p];
             const pieceEnd = at + piece.length;
-            if (at >= end) push(piece);
-            else if (pieceEnd > end) push(piece.substring(end - at));
+            if (at >= end) push(piece, this.inserted[p]);
+            else if (pieceEnd > end) push(piece.substring(end - at), this.inserted[p]);
             at = pieceEnd;
         }
-        return SplicedText.fromPieces(pieces, this.length - (end - start) + text.length);
+        const length = this.length - (end - start) + text.length;
+        if (pieces.length === 0) return SplicedText.of('');
+        const ends = new Array<number>(pieces.length);
+        at = 0;
+        for (let p = 0; p < pieces.length; p++) ends[p] = at += pieces[p].length;
+        if (at !== length) throw new Error(`SplicedText: pieces of ${at} characters for a text of ${length}`);
+        return new SplicedText(pieces, ends, inserted, length, this.origin);
     }
 
     /** The UTF-16 code unit at `index`, as `String.prototype.charCodeAt` (NaN outside the text). */
@@ -94,10 +109,21 @@ export class SplicedText {
         return result;
     }
 
-    /** Whether `needle` occurs in the text, found without making the text one string. */
+    /**
+     * Whether `needle` occurs in the text, found without making the text one
+     * string. What the flat text the pieces were cut from lacks, none of
+     * those pieces has: that is learnt once per flat text (the suppression
+     * search asks on every keystroke), then only inserted pieces and the
+     * cuts are searched.
+     */
     includes(needle: string): boolean {
         if (needle.length === 0) return true;
-        for (const piece of this.pieces) if (piece.includes(needle)) return true;
+        let originLacks = this.origin.absent.has(needle);
+        if (!originLacks && !this.origin.text.includes(needle)) {
+            this.origin.absent.add(needle);
+            originLacks = true;
+        }
+        for (let p = 0; p < this.pieces.length; p++) if ((this.inserted[p] || !originLacks) && this.pieces[p].includes(needle)) return true;
         // An occurrence across a cut between two pieces.
         for (let p = 0; p + 1 < this.pieces.length; p++) {
             const cut = this.ends[p];
@@ -112,17 +138,10 @@ export class SplicedText {
             const text = this.pieces.join('');
             this.pieces = [text];
             this.ends = [text.length];
+            this.inserted = [false];
+            this.origin = { text, absent: new Set() };
         }
         return this.pieces[0];
-    }
-
-    private static fromPieces(pieces: string[], length: number): SplicedText {
-        if (pieces.length === 0) return SplicedText.of('');
-        const ends = new Array<number>(pieces.length);
-        let at = 0;
-        for (let p = 0; p < pieces.length; p++) ends[p] = at += pieces[p].length;
-        if (at !== length) throw new Error(`SplicedText: pieces of ${at} characters for a text of ${length}`);
-        return new SplicedText(pieces, ends, length);
     }
 
     /** The piece that holds `index` (0 <= index < length): a binary search of the running ends. */
@@ -140,6 +159,12 @@ export class SplicedText {
     private startOf(piece: number): number {
         return piece === 0 ? 0 : this.ends[piece - 1];
     }
+}
+
+/** The one string a version's pieces (but the inserted ones) were cut from, and the needles known not to occur in it; shared by the versions spliced from it. */
+interface Origin {
+    readonly text: string;
+    readonly absent: Set<string>;
 }
 
 function clamp(value: number, low: number, high: number): number {

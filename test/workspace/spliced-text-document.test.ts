@@ -48,6 +48,16 @@ describe('SplicedText', () => {
         }
     });
 
+    it('finds what a deletion or an insertion makes, after learning the flat text lacks it', () => {
+        const first = SplicedText.of('// rpcstate-ignore-nextX-line');
+        expect(first.includes('rpcstate-ignore-next-line')).toBe(false);
+        // Two pieces of the flat text joined across a cut.
+        expect(first.splice(23, 24, '').includes('rpcstate-ignore-next-line')).toBe(true);
+        expect(first.splice(23, 25, '-').includes('rpcstate-ignore-next-line')).toBe(true);
+        expect(first.splice(first.length, first.length, ' // rpcstate-ignore-next-line').includes('rpcstate-ignore-next-line')).toBe(true);
+        expect(first.splice(0, 3, '').includes('rpcstate-ignore-next-line')).toBe(false);
+    });
+
     it('leaves the version it was spliced from as it was', () => {
         const first = SplicedText.of('client C { }');
         const second = first.splice(7, 8, 'X');
