@@ -13,21 +13,90 @@ export interface NearName {
  * its letters are read, and the edit distance runs on reused rows, only
  * within `limit` of the diagonal, and stops once a whole row is past `limit`.
  */
-export function nearNames(name: string, candidates: Iterable<string>): NearName[] {
+export function nearNames(name: string, candidates: Iterable<string> | FoldedNames): NearName[] {
     const limit = Math.max(2, Math.floor(name.length / 3));
     const near: NearName[] = [];
     const target = new BoundedDistance(name.toLowerCase(), limit);
-    for (const candidate of candidates) {
-        if (Math.abs(candidate.length - name.length) > limit) continue;
-        const distance = target.to(candidate);
-        if (distance <= limit) near.push({ name: candidate, distance });
+    if (candidates instanceof FoldedNames) {
+        const { names, lengths, start, units } = candidates;
+        for (let c = 0; c < names.length; c++) {
+            if (Math.abs(lengths[c] - name.length) > limit) continue;
+            const distance = target.distance(units, start[c], start[c + 1] - start[c]);
+            if (distance <= limit) near.push({ name: names[c], distance });
+        }
+    } else {
+        for (const candidate of candidates) {
+            if (Math.abs(candidate.length - name.length) > limit) continue;
+            const distance = target.to(candidate);
+            if (distance <= limit) near.push({ name: candidate, distance });
+        }
     }
     return near.sort((a, b) => a.distance - b.distance);
 }
 
 /** The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo. */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+export function closestName(name: string, candidates: Iterable<string> | FoldedNames): string | undefined {
     return nearNames(name, candidates)[0]?.name;
+}
+
+/**
+ * Candidates prepared for many look-ups: their lowercased code units one
+ * after the other in one array, and their lengths. In the language server a
+ * machine's 50,000 state names are strings spread over a heap of hundreds of
+ * MiB; reading each of them for every unknown target cost more than the edit
+ * distances. A machine's names table builds this once (`StateNames`), and
+ * keeps it while the names stay the same.
+ */
+export class FoldedNames {
+    /** The candidates, in order. */
+    readonly names: readonly string[];
+    /** Each candidate's length as written (the length filter's). */
+    readonly lengths: Int32Array;
+    /** Candidate c's lowercased code units are units[start[c]] .. units[start[c + 1] - 1]. */
+    readonly start: Int32Array;
+    readonly units: Uint16Array;
+
+    constructor(names: readonly string[]) {
+        const count = names.length;
+        this.names = names;
+        this.lengths = new Int32Array(count);
+        this.start = new Int32Array(count + 1);
+        // Names with a letter beyond ASCII are lowercased by toLowerCase, which may change their length.
+        const lowered = new Map<number, string>();
+        for (let c = 0; c < count; c++) {
+            const candidate = names[c];
+            this.lengths[c] = candidate.length;
+            let length = candidate.length;
+            if (!isAscii(candidate)) {
+                const lower = candidate.toLowerCase();
+                lowered.set(c, lower);
+                length = lower.length;
+            }
+            this.start[c + 1] = this.start[c] + length;
+        }
+        this.units = new Uint16Array(this.start[count]);
+        for (let c = 0; c < count; c++) {
+            const lower = lowered.get(c);
+            if (lower !== undefined) {
+                for (let j = 0; j < lower.length; j++) this.units[this.start[c] + j] = lower.charCodeAt(j);
+            } else {
+                foldAscii(names[c], this.units, this.start[c]);
+            }
+        }
+    }
+}
+
+function isAscii(text: string): boolean {
+    for (let j = 0; j < text.length; j++) if (text.charCodeAt(j) >= ASCII_END) return false;
+    return true;
+}
+
+/** An ASCII text's code units, lowercased, into `units` from `at`. */
+function foldAscii(text: string, units: Uint16Array, at: number): void {
+    for (let j = 0; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        units[at + j] = c >= A && c <= Z ? c + LOWER : c;
+    }
 }
 
 /**
@@ -68,9 +137,14 @@ class BoundedDistance {
     }
 
     to(candidate: string): number {
-        const m = this.load(candidate);
+        const m = this.load(candidate); // first: it may replace to16 by a longer array
+        return this.distance(this.to16, 0, m);
+    }
+
+    /** The distance to the lowercased code units b[at] .. b[at + m - 1]. */
+    distance(b: Uint16Array, at: number, m: number): number {
+        this.ensure(m);
         const a = this.from;
-        const b = this.to16;
         const n = a.length;
         const k = this.limit;
         const far = k + 1;
@@ -87,7 +161,7 @@ class BoundedDistance {
             let best = current[lo - 1];
             const ai = a[i - 1];
             for (let j = lo; j <= hi; j++) {
-                const substitution = previous[j - 1] + (ai === b[j - 1] ? 0 : 1);
+                const substitution = previous[j - 1] + (ai === b[at + j - 1] ? 0 : 1);
                 const deletion = previous[j] + 1;
                 const insertion = current[j - 1] + 1;
                 let d = substitution < deletion ? substitution : deletion;

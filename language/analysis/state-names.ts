@@ -1,4 +1,5 @@
 import type { StateModel } from '../model/machine-model.js';
+import { FoldedNames } from './closest-name.js';
 
 /**
  * A machine's state names → the index of the first state of each name: what
@@ -18,6 +19,7 @@ export class StateNames {
     private readonly distinct: string[] = [];
     /** Position in `distinct` → state index; absent while no name repeats (then they are equal). */
     private first: Int32Array | undefined;
+    private foldedNames: FoldedNames | undefined;
 
     constructor(states: readonly StateModel[]) {
         const n = states.length;
@@ -46,6 +48,11 @@ export class StateNames {
     /** The distinct names, in the order of their first state (not copied: do not change it). */
     names(): readonly string[] {
         return this.distinct;
+    }
+
+    /** The distinct names prepared for suggestions (`closestName`), built on the first unknown target and kept with the table. */
+    folded(): FoldedNames {
+        return this.foldedNames ??= new FoldedNames(this.distinct);
     }
 
     private add(name: string, index: number, n: number): void {

@@ -84,7 +84,7 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
                 many?.add(transition.outcome);
             }
             if (index.targets[index.edgeStart[s] + e] < 0) {
-                const near = suggestionsLeft-- > 0 ? closestName(transition.target, index.byName.names()) : undefined;
+                const near = suggestionsLeft-- > 0 ? closestName(transition.target, index.byName.folded()) : undefined;
                 const hint = near ? `Did you mean ${near}? Otherwise add` : 'Add';
                 report('unknown-state', `${machine.name} has no state ${transition.target}. ${hint} \`state ${transition.target} { ... }\` to ${machine.name}.`, transition.range);
             }

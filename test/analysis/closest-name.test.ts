@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NearName } from '../../language/analysis/closest-name.js';
-import { closestName, nearNames, unmistakableName } from '../../language/analysis/closest-name.js';
+import { closestName, FoldedNames, nearNames, unmistakableName } from '../../language/analysis/closest-name.js';
 import { seededRandom } from '../support/seeded-random.js';
 
 describe('closestName: the suggestion in messages and the editor\'s retarget', () => {
@@ -56,7 +56,7 @@ function referenceNearNames(name: string, candidates: readonly string[]): NearNa
 }
 
 describe('nearNames: the bounded search equals the full edit distance', () => {
-    it('on random names and their slips, ASCII and not', () => {
+    it('on random names and their slips, ASCII and not, as strings and folded into one array', () => {
         const random = seededRandom(7);
         const pick = (n: number) => Math.floor(random() * n);
         // Few letters, so that many names are near each other; upper case, digits, and letters toLowerCase changes in length or kind.
@@ -72,7 +72,9 @@ describe('nearNames: the bounded search equals the full edit distance', () => {
             const candidates = Array.from({ length: 1 + pick(60) }, () => randomName(pick(3) === 0 ? 14 : 6));
             let name = pick(2) === 0 ? randomName(12) : candidates[pick(candidates.length)];
             for (let slips = pick(4); slips > 0; slips--) name = slip(name);
-            expect(nearNames(name, candidates), `${name} among ${candidates.join(' ')}`).toEqual(referenceNearNames(name, candidates));
+            const reference = referenceNearNames(name, candidates);
+            expect(nearNames(name, candidates), `${name} among ${candidates.join(' ')}`).toEqual(reference);
+            expect(nearNames(name, new FoldedNames(candidates)), `${name} among ${candidates.join(' ')}, folded`).toEqual(reference);
         }
     });
 });
