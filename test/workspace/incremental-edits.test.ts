@@ -52,6 +52,11 @@ async function freshDiagnostics(text: string, uri: string): Promise<unknown> {
     return diagnostics;
 }
 
+/** The LSP position of `offset` in `text` (lines end at `\n`, `\r\n` or `\r`, as the LSP library counts them). */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+    return TextDocument.create('file:///position', 'rpcstate', 0, text).positionAt(offset);
+}
+
 /** A character typed or deleted, or a fuzzer token, mostly inside a machine (where the incremental path applies): [at, end) becomes `insert`. */
 function edit(random: () => number, text: string): { at: number; end: number; insert: string } {
     const machineStart = text.search(/\b(client|server)\b/);
@@ -82,12 +87,18 @@ describe('incremental edits against the full rebuild', () => {
                 const document: LangiumDocument = LangiumDocuments.getDocument(URI.parse(uri)) ?? LangiumDocuments.createDocument(URI.parse(uri), text);
                 await DocumentBuilder.build([document], { validation: true });
                 for (let i = 0; i < EDITS_PER_FILE; i++) {
-                    const change = i % 4 === 3 ? { at: 0, end: text.length, insert: input.text } : edit(random, text);
-                    const range = { start: spliced.positionAt(change.at), end: spliced.positionAt(change.end) };
-                    text = text.slice(0, change.at) + change.insert + text.slice(change.end);
+                    // Now and then two or three changes reach the server before it rebuilds (typing fast), one message or several.
+                    const together = sync === 'incremental changes' && i % 4 !== 3 && random() < 0.3 ? 2 + Math.floor(random() * 2) : 1;
+                    const changes = [];
+                    for (let c = 0; c < together; c++) {
+                        const change = i % 4 === 3 ? { at: 0, end: text.length, insert: input.text } : edit(random, text);
+                        changes.push({ range: { start: positionAt(text, change.at), end: positionAt(text, change.end) }, text: change.insert });
+                        text = text.slice(0, change.at) + change.insert + text.slice(change.end);
+                    }
                     version++;
                     if (sync === 'whole text') TextDocuments!.set(TextDocument.create(uri, 'rpcstate', version, text));
-                    spliced.update([{ range, text: change.insert }], version);
+                    if (random() < 0.5) spliced.update(changes, version);
+                    else for (const change of changes) spliced.update([change], version);
                     await DocumentBuilder.update([URI.parse(uri)], []);
                     edits++;
                     expect(document.textDocument.getText()).toBe(text);
