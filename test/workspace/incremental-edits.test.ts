@@ -9,6 +9,7 @@ import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module
 import { HAS_SHARED, OWN_EXAMPLES, REPO_ROOT, SHARED_EXAMPLES } from '../support/paths.js';
 import { FUZZ_TOKENS } from '../support/random-edit.js';
 import { rpcstateFilesUnder } from '../support/rpcstate-files.js';
+import { freshDiagnostics } from '../support/fresh-diagnostics.js';
 import { seededRandom } from '../support/seeded-random.js';
 import { SplicedText } from '../../language/workspace/spliced-text.js';
 import { SplicedTextDocument } from '../../language/workspace/spliced-text-document.js';
@@ -41,16 +42,6 @@ parser.reparseEdit = (...args: Parameters<typeof reparseEdit>) => {
 
 const files = [...(HAS_SHARED ? rpcstateFilesUnder(SHARED_EXAMPLES) : []), ...rpcstateFilesUnder(OWN_EXAMPLES)];
 const EDITS_PER_FILE = 24;
-
-/** The diagnostics of `text` as a new document at `uri` of the other services: parsed and analysed whole. */
-async function freshDiagnostics(text: string, uri: string): Promise<unknown> {
-    const document = fresh.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
-    fresh.shared.workspace.LangiumDocuments.addDocument(document);
-    await fresh.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    const diagnostics = document.diagnostics;
-    fresh.shared.workspace.LangiumDocuments.deleteDocument(document.uri);
-    return diagnostics;
-}
 
 /** The LSP position of `offset` in `text` (lines end at `\n`, `\r\n` or `\r`, as the LSP library counts them). */
 function positionAt(text: string, offset: number): { line: number; character: number } {
@@ -102,7 +93,7 @@ describe('incremental edits against the full rebuild', () => {
                     await DocumentBuilder.update([URI.parse(uri)], []);
                     edits++;
                     expect(document.textDocument.getText()).toBe(text);
-                    expect(document.diagnostics, `${input.name}, edit ${i}`).toEqual(await freshDiagnostics(text, uri));
+                    expect(document.diagnostics, `${input.name}, edit ${i}`).toEqual(await freshDiagnostics(fresh, text, uri));
                 }
                 await DocumentBuilder.update([], [URI.parse(uri)]);
             }

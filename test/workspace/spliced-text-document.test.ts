@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MovableRootCstNode } from '../../language/syntax/fast-parser/movable-cst.js';
 import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
 import { createRpcstateLanguageServices } from '../../server/rpcstate-lsp-module.js';
+import { freshDiagnostics } from '../support/fresh-diagnostics.js';
 import { SplicedText } from '../../language/workspace/spliced-text.js';
 import { SplicedTextDocument } from '../../language/workspace/spliced-text-document.js';
 import { seededRandom } from '../support/seeded-random.js';
@@ -182,12 +183,3 @@ describe('an edit inside a state, in the language server', () => {
         expect(document.textDocument.getText()).toBe(text);
     }, 60_000);
 });
-
-async function freshDiagnostics(services: ReturnType<typeof createRpcstateLanguageServices>, text: string, uri: string): Promise<unknown> {
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
-    services.shared.workspace.LangiumDocuments.addDocument(document);
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    const diagnostics = document.diagnostics;
-    services.shared.workspace.LangiumDocuments.deleteDocument(document.uri);
-    return diagnostics;
-}
