@@ -50,24 +50,9 @@ class IndexedMachine implements MachineGraph {
 
 /** Undefined unless the machine has one initial state, one end state, unique names and resolved targets. */
 export function buildMachineGraph(machine: MachineModel, index: StateIndex = indexStates(machine)): MachineGraph | undefined {
-    const { states } = machine;
-    const n = states.length;
-    if (index.byName.size !== n || index.unknownTargets > 0) return undefined;
-    let initial = -1;
-    let end = -1;
-    for (let i = 0; i < n; i++) {
-        const state = states[i];
-        if (state.initial) {
-            if (initial >= 0) return undefined;
-            initial = i;
-        }
-        if (state.end) {
-            if (end >= 0) return undefined;
-            end = i;
-        }
-    }
-    if (initial < 0 || end < 0) return undefined;
-    return new IndexedMachine(machine, initial, end, index.byName, index.edgeStart, index.targets);
+    const n = machine.states.length;
+    if (index.byName.size !== n || index.unknownTargets > 0 || index.initials.length !== 1 || index.ends.length !== 1) return undefined;
+    return new IndexedMachine(machine, index.initials[0], index.ends[0], index.byName, index.edgeStart, index.targets);
 }
 
 /**

@@ -15,6 +15,9 @@ export interface StateIndex {
     readonly targets: Int32Array;
     /** How many transitions name no state. */
     readonly unknownTargets: number;
+    /** The indices of the initial states, and of the end states, in order (read here, in the pass that reads every state anyway). */
+    readonly initials: readonly number[];
+    readonly ends: readonly number[];
 }
 
 /**
@@ -43,11 +46,18 @@ function freshIndex(machine: MachineModel): StateIndex {
     const n = states.length;
     const byName = new StateNames(states);
     const edgeStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) edgeStart[i + 1] = edgeStart[i] + states[i].transitions.length;
+    const initials: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < n; i++) {
+        const state = states[i];
+        edgeStart[i + 1] = edgeStart[i] + state.transitions.length;
+        if (state.initial) initials.push(i);
+        if (state.end) ends.push(i);
+    }
     const targets = new Int32Array(edgeStart[n]);
     let unknownTargets = 0;
     for (let s = 0; s < n; s++) unknownTargets += resolveTargets(states[s], byName, targets, edgeStart[s]);
-    return { byName, edgeStart, targets, unknownTargets };
+    return { byName, edgeStart, targets, unknownTargets, initials, ends };
 }
 
 /** Writes the state's targets from `at` on; how many name no state. */
@@ -97,7 +107,16 @@ function reindexStates(machine: MachineModel, prior: PriorIndex): StateIndex | u
         from = oldEnd;
     }
     targets.set(index.targets.subarray(from), edgeStart[n] - (index.edgeStart[n] - from));
-    return { byName: index.byName, edgeStart, targets, unknownTargets };
+    const initials = withReplaced(index.initials, replaced, i => states[i].initial);
+    const ends = withReplaced(index.ends, replaced, i => states[i].end);
+    return { byName: index.byName, edgeStart, targets, unknownTargets, initials, ends };
+}
+
+/** The prior list of states with some mark, the replaced states' marks read anew; in order. */
+function withReplaced(prior: readonly number[], replaced: readonly number[], marked: (i: number) => boolean): readonly number[] {
+    const list = prior.filter(i => !replaced.includes(i));
+    for (const i of replaced) if (marked(i)) list.push(i);
+    return list.sort((a, b) => a - b);
 }
 
 /** The prior `edgeStart` when the replaced states have as many transitions as before (shared), else moved by the difference. */

@@ -31,18 +31,17 @@ export function checkMachineStructure(machine: MachineModel, index: StateIndex =
     const report = (code: Parameters<typeof finding>[0], message: string, range: Parameters<typeof finding>[2]) =>
         findings.push(finding(code, message, range, { machine: machine.name }));
 
-    const initials: StateModel[] = [];
-    const ends: StateModel[] = [];
-    // With as many distinct names as states, every state is the first of its name: no lookup per state.
-    const unique = index.byName.size === machine.states.length;
-    machine.states.forEach((state, i) => {
-        const first = unique ? i : index.byName.get(state.name)!;
-        if (first !== i) {
-            report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${machine.states[first].nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
-        }
-        if (state.initial) initials.push(state);
-        if (state.end) ends.push(state);
-    });
+    // With as many distinct names as states, every state is the first of its name: no state to read.
+    if (index.byName.size !== machine.states.length) {
+        machine.states.forEach((state, i) => {
+            const first = index.byName.get(state.name)!;
+            if (first !== i) {
+                report('duplicate-state', `${machine.name} already has a state named ${state.name} (line ${machine.states[first].nameRange.start.line + 1}). Rename one of them: transitions could not tell them apart.`, state.nameRange);
+            }
+        });
+    }
+    const initials = index.initials.map(i => machine.states[i]);
+    const ends = index.ends.map(i => machine.states[i]);
 
     if (initials.length === 0) {
         report('missing-initial', `${machine.name} has no initial state, so no path can be checked. Mark the state where the ${machine.side === 'client' ? 'call is made' : 'call is dispatched'} with \`initial state\`.`, machine.nameRange);

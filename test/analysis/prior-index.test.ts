@@ -34,7 +34,9 @@ function editStates(random: () => number, before: MachineModel): { after: Machin
         if (!replaced.has(i)) return old;
         const rename = random() < 0.15;
         const name = rename ? (random() < 0.5 ? names[Math.floor(random() * names.length)] : `${old.name}y`) : old.name;
-        return old.end ? { ...old, name } : randomState(random, name, names, old.initial);
+        // Now and then a state becomes or stops being initial, or becomes an end state.
+        if (old.end || random() < 0.05) return endState(name);
+        return randomState(random, name, names, random() < 0.1 ? !old.initial : old.initial);
     });
     return { after: { ...before, states }, replaced };
 }
@@ -42,7 +44,7 @@ function editStates(random: () => number, before: MachineModel): { after: Machin
 /** An index as plain data: what every check reads of it. */
 function plainIndex(index: StateIndex, machine: MachineModel): unknown {
     const names = machine.states.map(s => s.name).concat(['nowhere']);
-    return { size: index.byName.size, names: [...index.byName.names()], get: names.map(name => index.byName.get(name)), edgeStart: [...index.edgeStart], targets: [...index.targets], unknown: index.unknownTargets };
+    return { size: index.byName.size, names: [...index.byName.names()], get: names.map(name => index.byName.get(name)), edgeStart: [...index.edgeStart], targets: [...index.targets], unknown: index.unknownTargets, initials: index.initials, ends: index.ends };
 }
 
 /** A machine's result as plain data: findings, whether path-checked, phases and reachability by state. */
