@@ -10,6 +10,7 @@ import type { PhaseLookup } from './phase-analysis.js';
 import { explorePhases } from './phase-analysis.js';
 
 import { checkReachability } from './reachability.js';
+import type { QuietStates } from './structural-checks.js';
 import { checkMachineStructure, checkProtocolStructure } from './structural-checks.js';
 
 const NO_PHASES: PhaseLookup = { get: () => undefined };
@@ -52,6 +53,13 @@ export interface MachineResult {
     readonly analysis: MachineAnalysis;
     /** The machine's names resolved, for the next analysis after an edit in a few of its states (`analyzeMachine`'s prior); absent when incomplete. */
     readonly index?: StateIndex;
+    /** The states its structure check found nothing on, for the same; absent when incomplete. */
+    readonly quiet?: QuietStates;
+}
+
+/** What an earlier analysis of the machine leaves for the next one after an edit in a few states: its index and, optionally, its quiet states. */
+export interface PriorAnalysis extends PriorIndex {
+    readonly quiet?: QuietStates;
 }
 
 /**
@@ -85,16 +93,16 @@ export function analyzeProtocol(protocol: ProtocolModel, options: AnalyzeOptions
  * earlier version of the machine, is used only where it gives what a fresh
  * index would (state-index.ts): the result is the same with or without it.
  */
-export function analyzeMachine(machine: MachineModel, prior?: PriorIndex): MachineResult {
+export function analyzeMachine(machine: MachineModel, prior?: PriorAnalysis): MachineResult {
     const unchecked = { machine, pathChecked: false, phasesAt: NO_PHASES, unreachable: NONE_UNREACHABLE };
     if (machine.incomplete) return { findings: [], analysis: unchecked };
     const index = indexStates(machine, prior);
-    const findings: Finding[] = checkMachineStructure(machine, index);
+    const { findings, quiet } = checkMachineStructure(machine, index, prior?.quiet && { quiet: prior.quiet, states: prior.states });
     const graph = buildMachineGraph(machine, index);
-    if (!graph) return { findings, analysis: unchecked, index };
+    if (!graph) return { findings, analysis: unchecked, index, quiet };
     const reachability = checkReachability(graph);
     for (const f of reachability.findings) findings.push(f);
     const exploration = explorePhases(graph);
     for (const f of exploration.findings) findings.push(f);
-    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt, unreachable: reachability.unreachable }, index };
+    return { findings, analysis: { machine, pathChecked: true, phasesAt: exploration.phasesAt, unreachable: reachability.unreachable }, index, quiet };
 }

@@ -22,9 +22,11 @@ export interface StateIndex {
 
 /**
  * The index of an earlier version of the machine, and the states it was
- * built from, by index: the very state objects, and undefined where a state
- * has been replaced since. The editor passes it after an edit inside a few
- * states (kept-machine-results.ts).
+ * built from, by index: undefined where a state has been replaced since,
+ * else a state object whose name and targets are those indexed (the very
+ * object, or one the caller knows reads the same: the editor's kept results
+ * are also served to a machine of the same text). The editor passes it after
+ * an edit inside a few states (kept-machine-results.ts).
  */
 export interface PriorIndex {
     readonly index: StateIndex;

@@ -1,11 +1,12 @@
 import type { AstNode, CstNode } from 'langium';
-import type { MachineAnalysis, MachineResult } from '../analysis/analyze-protocol.js';
+import type { MachineAnalysis, MachineResult, PriorAnalysis } from '../analysis/analyze-protocol.js';
 import { analyzeMachine } from '../analysis/analyze-protocol.js';
 import type { MachineModel, StateModel } from '../model/machine-model.js';
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 import { stateAnalysisKey } from '../analysis/state-analysis-key.js';
-import type { PriorIndex, StateIndex } from '../analysis/state-index.js';
+import type { StateIndex } from '../analysis/state-index.js';
+import type { QuietStates } from '../analysis/structural-checks.js';
 import type { LazyText } from '../syntax/fast-parser/movable-cst.js';
 import { MovableRootCstNode } from '../syntax/fast-parser/movable-cst.js';
 
@@ -21,8 +22,9 @@ interface Kept {
     /** The result without its machine model: a kept result is given the new parse's model. */
     readonly findings: MachineResult['findings'];
     readonly analysis: Omit<MachineAnalysis, 'machine'>;
-    /** The machine's names resolved: what the next analysis of it starts from after an edit in a few of its states. */
+    /** The machine's names resolved and its quiet states: what the next analysis of it starts from after an edit in a few of its states. */
     readonly index: StateIndex | undefined;
+    readonly quiet: QuietStates | undefined;
 }
 
 /**
@@ -143,10 +145,10 @@ export class KeptMachineResults {
                 ?? this.servesAfterStateEdit(replaced, model);
             // A kept result describes the previous model's machine object: point it at this one.
             const result: MachineResult = same
-                ? { findings: same.findings, analysis: { ...same.analysis, machine: model }, index: same.index }
+                ? { findings: same.findings, analysis: { ...same.analysis, machine: model }, index: same.index, quiet: same.quiet }
                 : analyzeMachine(model, cst && this.priorIndex(replaced, cst.astNode));
             results.set(model, result);
-            if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis), index: result.index });
+            if (cst) next.push({ node: cst.astNode, model, text, line, character, incomplete, findings: result.findings, analysis: withoutMachine(result.analysis), index: result.index, quiet: result.quiet });
         }
         this.kept = next;
         this.states.clear();
@@ -156,13 +158,13 @@ export class KeptMachineResults {
 
     /**
      * What the analysis of a machine a state re-parse replaced may start from:
-     * the old machine's index and, by index, the state models the re-parse kept
-     * (the analysis checks that they are the ones it gets).
+     * the old machine's index and quiet states and, by index, the state models
+     * the re-parse kept (the analysis checks that they are the ones it gets).
      */
-    private priorIndex(replaced: Replaced | undefined, node: AstNode): PriorIndex | undefined {
+    private priorIndex(replaced: Replaced | undefined, node: AstNode): PriorAnalysis | undefined {
         const index = replaced?.kept.index;
         const states = this.states.get(node);
-        return index && states ? { index, states } : undefined;
+        return index && states ? { index, states, quiet: replaced.kept.quiet } : undefined;
     }
 
     /**

@@ -1,7 +1,7 @@
 import type { AstNode, LangiumDocument } from 'langium';
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
-import type { PriorIndex } from '../../language/analysis/state-index.js';
+import type { PriorAnalysis } from '../../language/analysis/analyze-protocol.js';
 import type { MachineModel, StateModel } from '../../language/model/machine-model.js';
 import { createRpcstateServices } from '../../language/rpcstate-module.js';
 import { syntheticProtocol } from '../../scripts/bench/synthetic-protocol.js';
@@ -19,7 +19,8 @@ function rangesOf(states: readonly StateModel[]): unknown[] {
 /**
  * What the mocked analysis sees: a hook run before each machine is analysed,
  * the machines it analysed, and for each given a previous index of its
- * machine, whether it kept that index's names table.
+ * machine, whether it kept that index's names table (and whether it was
+ * given the previous structure check's quiet states).
  */
 const watch = vi.hoisted(() => ({ before: undefined as (() => void) | undefined, analysed: [] as string[], keptNames: [] as string[] }));
 
@@ -27,11 +28,11 @@ vi.mock('../../language/analysis/analyze-protocol.js', async importOriginal => {
     const original = await importOriginal<typeof import('../../language/analysis/analyze-protocol.js')>();
     return {
         ...original,
-        analyzeMachine: (machine: MachineModel, prior?: PriorIndex) => {
+        analyzeMachine: (machine: MachineModel, prior?: PriorAnalysis) => {
             watch.before?.();
             watch.analysed.push(machine.side);
             const result = original.analyzeMachine(machine, prior);
-            if (prior) watch.keptNames.push(`${machine.side}: ${result.index?.byName === prior.index.byName}`);
+            if (prior) watch.keptNames.push(`${machine.side}: ${result.index?.byName === prior.index.byName}${prior.quiet ? ', with quiet states' : ''}`);
             return result;
         },
     };
@@ -179,7 +180,7 @@ describe('kept machine results across an edit', () => {
             const outcomes = await afterEdits([insert('"Make call 20"', '-> W', '1'), insert('"Make call 30"', '{', '\n')]);
             expect(outcomes).toEqual([{ analysed: ['client'], same: true }, { analysed: ['client', 'server'], same: true }]);
             // Only the edited client gets its previous index (the server below the new line is the same node, moved; the fresh checks start from nothing).
-            expect(watch.keptNames).toEqual(['client: true', 'client: true']);
+            expect(watch.keptNames).toEqual(['client: true, with quiet states', 'client: true, with quiet states']);
         });
     });
 });
