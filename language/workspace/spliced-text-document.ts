@@ -196,14 +196,30 @@ function isLineBreak(code: number): boolean {
     return code === CR || code === LF;
 }
 
-/** The offsets where lines start in `text` (after `\r\n`, `\r` or `\n`), shifted by `base`; the first line's 0 only when asked. */
+/**
+ * The offsets where lines start in `text` (after `\r\n`, `\r` or `\n`),
+ * shifted by `base`; the first line's 0 only when asked. Found with
+ * `indexOf`, not a character at a time: the first edit of a 12 MB document
+ * counts its lines, and the character loop took 150 ms of it.
+ */
 function lineStarts(text: string, withFirst: boolean, base: number): number[] {
     const starts: number[] = withFirst ? [base] : [];
-    for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code !== CR && code !== LF) continue;
-        if (code === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) i++;
-        starts.push(base + i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+        if (cr < 0 || (lf >= 0 && lf < cr)) {
+            starts.push(base + lf + 1);
+            lf = text.indexOf('\n', lf + 1);
+            continue;
+        }
+        // A `\r`, alone or the first half of `\r\n` (one line break).
+        if (lf === cr + 1) {
+            starts.push(base + lf + 1);
+            lf = text.indexOf('\n', lf + 1);
+        } else {
+            starts.push(base + cr + 1);
+        }
+        cr = text.indexOf('\r', cr + 1);
     }
     return starts;
 }
