@@ -10,6 +10,22 @@ import type { Finding } from '../analysis/finding.js';
  * and the offending path as related information, one location per step.
  */
 export function findingToDiagnostic(finding: Finding, uri: string): Diagnostic {
+    const cached = converted.get(finding);
+    if (cached?.uri === uri) return cached.diagnostic;
+    const diagnostic = toDiagnostic(finding, uri);
+    converted.set(finding, { uri, diagnostic });
+    return diagnostic;
+}
+
+/**
+ * The diagnostics already made, by finding (a record nothing changes): a
+ * machine's kept result (kept-machine-results.ts) publishes the very same
+ * findings after every edit elsewhere, and at 50,000 states per machine
+ * their paths are some 20,000 objects, made anew on every keystroke before.
+ */
+const converted = new WeakMap<Finding, { readonly uri: string; readonly diagnostic: Diagnostic }>();
+
+function toDiagnostic(finding: Finding, uri: string): Diagnostic {
     return {
         severity: LSP_SEVERITY[finding.severity],
         range: finding.range,
