@@ -15,6 +15,7 @@ import { repositoryRoot } from '../formats/sarif-locations.js';
 import { formatText } from '../formats/text-format.js';
 import { fixBeforeCheck, formatAppliedFixes } from './check-fix.js';
 import { STDIN_ARGUMENT } from '../../language/files/input-files.js';
+import { groupedDigits } from '../../language/analysis/grouped-digits.js';
 
 interface CheckOptions {
     format: 'text' | 'json' | 'sarif';
@@ -41,7 +42,7 @@ export function registerCheckCommand(program: Command, io: CliIo, outcome: Comma
         .option('--config <file>', 'use this rpcstate.json for every file, instead of the nearest one above each file')
         .option('--fix', 'first apply the quick fixes that are safe unattended (a typo with one near name, an unused suppression), writing only changed files, atomically; then report what is left')
         .option('--sarif-base <dir>', 'SARIF URIs are relative to this folder (%SRCROOT%); default: the repository root (nearest folder with .git upward), else the current folder')
-        .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${COMPOSITION_BUDGET.toLocaleString('en-US')})`).argParser(positiveInteger))
+        .addOption(new Option('--composition-budget <points>', `the most joint points the client × server check explores (default ${groupedDigits(COMPOSITION_BUDGET)})`).argParser(positiveInteger))
         .action(async (paths: string[], options: CheckOptions) => {
             const usage = usageProblem(paths, options);
             if (usage) {

@@ -66,3 +66,12 @@ export const DOCS_BASE_URL = 'https://github.com/rpcstate/rpcstate/blob/main/doc
 export function codeDocumentationUrl(code: DiagnosticCode): string {
     return `${DOCS_BASE_URL}#${code}`;
 }
+
+/**
+ * Code-unit order of two diagnostic codes: the same order as `localeCompare`
+ * gives for codes (lowercase ASCII words joined by hyphens), without the
+ * collator that its first call builds (about 6 ms).
+ */
+export function compareCodes(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../model/source-range.js';
 import { comparePositions } from '../model/source-range.js';
 import type { DiagnosticCode, Severity } from './diagnostic-codes.js';
-import { codeInfo } from './diagnostic-codes.js';
+import { codeInfo, compareCodes } from './diagnostic-codes.js';
 
 /** One step of an offending path, pointing at the transition taken (or, last, at the offending element). */
 export interface PathStep {
@@ -28,5 +28,5 @@ export function finding(code: DiagnosticCode, message: string, range: SourceRang
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-    return comparePositions(a.range.start, b.range.start) || a.code.localeCompare(b.code);
+    return comparePositions(a.range.start, b.range.start) || compareCodes(a.code, b.code);
 }

@@ -13,6 +13,7 @@ import { rpcstateGrammarElements } from '../syntax/fast-parser/grammar-elements.
 import { parseProtocolModel } from '../syntax/fast-parser/model-parser.js';
 import { ConfigError } from '../config/rpcstate-config.js';
 import { IgnoreRules } from '../workspace/ignore-rules.js';
+import { compareCodes } from '../analysis/diagnostic-codes.js';
 
 export interface LanguageServices {
     readonly shared: LangiumSharedServices;
@@ -115,5 +116,5 @@ async function ignoreRulesFor(services: LanguageServices): Promise<IgnoreRules> 
 }
 
 function byPosition(a: { line: number; column: number; code: string }, b: { line: number; column: number; code: string }): number {
-    return a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+    return a.line - b.line || a.column - b.column || compareCodes(a.code, b.code);
 }

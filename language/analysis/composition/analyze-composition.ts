@@ -10,6 +10,7 @@ import type { Deadlock } from './deadlock-findings.js';
 import type { JointSpace } from './joint-exploration.js';
 import { exploreJointSpace } from './joint-exploration.js';
 import { findStuckPoints } from './stuck-points.js';
+import { groupedDigits } from '../grouped-digits.js';
 
 /**
  * The most joint points the composition explores. Past it the check stops
@@ -124,7 +125,7 @@ function depthOf(space: JointSpace, point: number): number {
 
 function skippedFinding(protocol: ProtocolModel, client: CompiledMachine, server: CompiledMachine, reached: { points: number; depth: number }, budget: number): Finding {
     const counts = `${client.graph.states.length} × ${server.graph.states.length} states`;
-    const message = `The client × server check of ${client.graph.machine.name} and ${server.graph.machine.name} stopped at its budget of ${budget.toLocaleString('en-US')} joint points, `
+    const message = `The client × server check of ${client.graph.machine.name} and ${server.graph.machine.name} stopped at its budget of ${groupedDigits(budget)} joint points, `
         + `having explored every interleaving of up to ${reached.depth} steps: the joint space of these machines (${counts}) is larger, so no deadlock verdict is given. Each machine was still checked on its own.`;
     return finding('composition-skipped', message, protocol.nameRange ?? client.graph.machine.nameRange);
 }

@@ -6,6 +6,7 @@ import type { CompositionResult, Deadlock } from './analyze-composition.js';
 import type { WaitKind } from './deadlock-messages.js';
 import type { Change } from './joint-rules.js';
 import { actionChange, jointRule } from './joint-rules.js';
+import { groupedDigits } from '../grouped-digits.js';
 
 /** Where one machine is: its name, its state, and the state's name in the text. */
 export interface MachinePlace {
@@ -167,7 +168,7 @@ function plainFinding(f: Finding): Finding {
 }
 
 function count(n: number, word: string): string {
-    return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+    return `${groupedDigits(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
