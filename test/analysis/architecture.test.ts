@@ -51,6 +51,16 @@ describe('architecture invariants', () => {
         expect(offending.map(show)).toEqual([]);
     });
 
+    it('language/ and cli/ never call Intl: its first use loads ICU\'s data, about 17 ms of every rpcstate start', () => {
+        const offending = ['language', 'cli']
+            .flatMap(folder => readdirSync(join(REPO_ROOT, folder), { recursive: true }).map(name => `${folder}/${String(name).split('\\').join('/')}`))
+            .filter(file => file.endsWith('.ts') && !file.includes('/generated/'))
+            .flatMap(file => readFileSync(join(REPO_ROOT, file), 'utf8').split('\n').map((line, i) => ({ file, line: i + 1, text: line })))
+            .filter(({ text }) => !/^\s*(\*|\/\/|\/\*)/.test(text) && /\.(toLocaleString|toLocaleDateString|toLocaleTimeString|localeCompare)\(|\bIntl\./.test(text))
+            .map(({ file, line, text }) => `${file}:${line}: ${text.trim()}`);
+        expect(offending).toEqual([]);
+    });
+
     it('one function turns a document into a diagram model: documentDiagram is the only caller of buildDiagramModel', () => {
         const callers = ['language', 'server', 'cli', 'client', 'scripts', 'test']
             .flatMap(folder => readdirSync(join(REPO_ROOT, folder), { recursive: true }).map(name => `${folder}/${String(name).split('\\').join('/')}`))
