@@ -25,7 +25,7 @@ const { values: options } = parseArgs({
 });
 const sections = new Set((options.only ?? 'core,lsp,long,cancel,generator,diagram,composition').split(','));
 const sizes = (process.env.RPCSTATE_BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
-// Seven: with three, one slow run of either build moved the cold check's ratio from 0.36 to 0.44 (docs/performance.md).
+// Seven: on a quiet machine, three runs gave the 50k cold check's ratio as 0.44 and nine runs an hour later 0.36, the baseline's median moving by 28% (docs/performance.md).
 const runs = Number(process.env.RPCSTATE_BENCH_RUNS ?? 7);
 const longEdits = Number(options['long-session-edits'] ?? process.env.RPCSTATE_BENCH_LONG_EDITS ?? 100_000);
 mkdirSync(join(root, 'out', 'bench'), { recursive: true });
